@@ -1,0 +1,38 @@
+package org.galley.runtime;
+
+import java.util.List;
+
+/** Several services run and stopped as one, e.g. ingest's HTTP front door beside its validation topology. */
+public final class CompositeService implements GalleyService {
+
+    private final String name;
+    private final List<GalleyService> parts;
+
+    public CompositeService(String name, List<GalleyService> parts) {
+        this.name = name;
+        this.parts = List.copyOf(parts);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void start() {
+        parts.forEach(GalleyService::start);
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return parts.stream().allMatch(GalleyService::isHealthy);
+    }
+
+    @Override
+    public void close() {
+        // Stop in reverse order, so nothing feeds a part that is already gone.
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            parts.get(i).close();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.galley.runtime;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A service's settings, read from environment variables with local defaults.
+ *
+ * <p>Galley's own settings are named {@code GALLEY_*}. Any variable named {@code KAFKA_FOO_BAR} becomes the
+ * Kafka client property {@code foo.bar}, so SASL, SSL or tuning settings need no code change (the convention
+ * of bakdata's streams-bootstrap). The map is injected so tests and the local stack can pass their own.
+ */
+public final class ServiceConfig {
+
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+    public static final String DEFAULT_REGISTRY_URL = "http://localhost:8081";
+
+    private static final String KAFKA_PREFIX = "KAFKA_";
+
+    private final Map<String, String> env;
+
+    public ServiceConfig(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public static ServiceConfig fromEnvironment() {
+        return new ServiceConfig(System.getenv());
+    }
+
+    /** A copy with some variables set or replaced; the local stack uses it to run every service in one JVM. */
+    public ServiceConfig with(Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(overrides);
+        return new ServiceConfig(merged);
+    }
+
+    public Optional<String> find(String name) {
+        return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
+    }
+
+    public String get(String name, String defaultValue) {
+        return find(name).orElse(defaultValue);
+    }
+
+    public int getInt(String name, int defaultValue) {
+        return find(name).map(value -> parseInt(name, value)).orElse(defaultValue);
+    }
+
+    public long getLong(String name, long defaultValue) {
+        return find(name).map(value -> parseLong(name, value)).orElse(defaultValue);
+    }
+
+    public boolean getBoolean(String name, boolean defaultValue) {
+        return find(name).map(value -> Boolean.parseBoolean(value.trim())).orElse(defaultValue);
+    }
+
+    /** Kafka's bootstrap servers: {@code KAFKA_BOOTSTRAP_SERVERS}, or the local broker. */
+    public String bootstrapServers() {
+        return get("KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP_SERVERS);
+    }
+
+    /** The Confluent-compatible schema registry: {@code SCHEMA_REGISTRY_URL}, or the local one. */
+    public String schemaRegistryUrl() {
+        return get("SCHEMA_REGISTRY_URL", DEFAULT_REGISTRY_URL);
+    }
+
+    /** Every {@code KAFKA_*} variable as a Kafka property, bootstrap servers always included. */
+    public Properties kafkaProperties() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers());
+        env.forEach((name, value) -> {
+            if (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length()) {
+                props.put(toKafkaProperty(name), value);
+            }
+        });
+        return props;
+    }
+
+    static String toKafkaProperty(String variable) {
+        return variable.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+
+    private static long parseLong(String name, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+}

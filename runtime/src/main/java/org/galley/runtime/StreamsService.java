@@ -1,0 +1,66 @@
+package org.galley.runtime;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A Kafka Streams topology run as a {@link GalleyService}: topics ensured, started, watched, closed. */
+public final class StreamsService implements GalleyService {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
+
+    private final String name;
+    private final Topology topology;
+    private final Properties properties;
+    private final ServiceConfig config;
+    private final List<String> topicNames;
+    private KafkaStreams streams;
+
+    public StreamsService(String name, Topology topology, Properties properties, ServiceConfig config,
+                          Collection<Topic<?, ?>> topics) {
+        this.name = name;
+        this.topology = topology;
+        this.properties = properties;
+        this.config = config;
+        this.topicNames = topics.stream().map(Topic::name).toList();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public synchronized void start() {
+        TopicAdmin.ensureTopics(config, topicNames);
+        streams = new KafkaStreams(topology, properties);
+        streams.setUncaughtExceptionHandler(error -> {
+            // Bad records go to the dead-letter topic; what reaches here is a fault of the stage itself.
+            log.error("{} stream thread failed; replacing it", name, error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> log.info("{}: {} -> {}", name, before, now));
+        streams.start();
+        log.info("{} started\n{}", name, topology.describe());
+    }
+
+    @Override
+    public synchronized boolean isHealthy() {
+        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            streams = null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.galley.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.galley.events.ArticleAccepted;
+import org.galley.events.ArticleEnriched;
+import org.galley.events.ArticlePublished;
+import org.galley.events.ArticleRejected;
+import org.galley.events.ArticleSubmitted;
+import org.galley.registry.serde.RegistryAvroSerde;
+
+/**
+ * The catalogue of Galley's topics, in the order a story flows through them. Keys are the article id as a
+ * UTF-8 string, so every event of one story lands on one partition and stays in order through every stage.
+ * Values are Avro in Confluent's wire format; their schemas live in {@code schemas/}.
+ *
+ * <p>Names can be changed per deployment with {@code GALLEY_TOPIC_*} variables (e.g. to add a prefix).
+ */
+public record Topics(
+        Topic<String, ArticleSubmitted> submitted,
+        Topic<String, ArticleAccepted> accepted,
+        Topic<String, ArticleRejected> rejected,
+        Topic<String, ArticleEnriched> enriched,
+        Topic<String, ArticlePublished> published,
+        Topic<byte[], byte[]> deadLetter) {
+
+    public static final String SUBMITTED = "articles.submitted";
+    public static final String ACCEPTED = "articles.accepted";
+    public static final String REJECTED = "articles.rejected";
+    public static final String ENRICHED = "articles.enriched";
+    public static final String PUBLISHED = "articles.published";
+    public static final String DEAD_LETTER = "articles.dead-letter";
+
+    /** Names from the environment, serdes talking to the configured schema registry. */
+    public static Topics fromConfig(ServiceConfig config) {
+        return create(config, config.schemaRegistryUrl());
+    }
+
+    /** As {@link #fromConfig}, with an explicit registry URL ({@code mock://scope} in topology tests). */
+    public static Topics create(ServiceConfig config, String registryUrl) {
+        Map<String, String> serdeConfig = Map.of("schema.registry.url", registryUrl);
+        return new Topics(
+                topic(config.get("GALLEY_TOPIC_SUBMITTED", SUBMITTED), ArticleSubmitted.class, serdeConfig),
+                topic(config.get("GALLEY_TOPIC_ACCEPTED", ACCEPTED), ArticleAccepted.class, serdeConfig),
+                topic(config.get("GALLEY_TOPIC_REJECTED", REJECTED), ArticleRejected.class, serdeConfig),
+                topic(config.get("GALLEY_TOPIC_ENRICHED", ENRICHED), ArticleEnriched.class, serdeConfig),
+                topic(config.get("GALLEY_TOPIC_PUBLISHED", PUBLISHED), ArticlePublished.class, serdeConfig),
+                new Topic<>(config.get("GALLEY_TOPIC_DEAD_LETTER", DEAD_LETTER), Serdes.ByteArray(), Serdes.ByteArray()));
+    }
+
+    /** Every topic, for creating them up front. */
+    public List<Topic<?, ?>> all() {
+        return List.of(submitted, accepted, rejected, enriched, published, deadLetter);
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> topic(
+            String name, Class<V> type, Map<String, String> serdeConfig) {
+        Serde<V> values = new RegistryAvroSerde<>(type);
+        values.configure(serdeConfig, false);
+        return new Topic<>(name, Serdes.String(), values);
+    }
+}
