@@ -1,0 +1,182 @@
+package org.galley.site;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.galley.runtime.GalleyService;
+
+/**
+ * Serves the site folder over HTTP for local use, as any static web server would: content types, ETag and
+ * Last-Modified with conditional GETs, {@code index.html} for folders, and nothing outside the folder.
+ */
+public final class StaticSiteServer implements GalleyService {
+
+    private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("xml", "application/xml; charset=utf-8"),
+            Map.entry("json", "application/json; charset=utf-8"),
+            Map.entry("jsonl", "application/jsonl; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("avif", "image/avif"),
+            Map.entry("ico", "image/x-icon"));
+
+    private final SiteFolder folder;
+    private final String host;
+    private final int requestedPort;
+    private HttpServer server;
+
+    public StaticSiteServer(SiteFolder folder, String host, int port) {
+        this.folder = folder;
+        this.host = host;
+        this.requestedPort = port;
+    }
+
+    @Override
+    public String name() {
+        return "site-server";
+    }
+
+    @Override
+    public synchronized void start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serve the site on " + host + ":" + requestedPort
+                    + " (is the port in use?)", e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    /** The port actually bound (useful when 0 asked for a free one). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public synchronized boolean isHealthy() {
+        return server != null;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+            server = null;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n");
+                return;
+            }
+            Path file = fileFor(exchange.getRequestURI());
+            if (file == null || !Files.isRegularFile(file)) {
+                send(exchange, 404, "text/html; charset=utf-8",
+                        "<!doctype html><html lang=\"en\"><title>Not found</title><p>Not found. <a href=\"/\">Home</a></p></html>");
+                return;
+            }
+            Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            String etag = "\"" + Long.toHexString(Files.size(file)) + "-" + Long.toHexString(modified.getEpochSecond()) + "\"";
+            var headers = exchange.getResponseHeaders();
+            headers.set("ETag", etag);
+            headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(modified, ZoneOffset.UTC)));
+            headers.set("Content-Type", contentTypeOf(file));
+            headers.set("X-Content-Type-Options", "nosniff");
+            if (notModified(exchange, etag, modified)) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            if (method.equals("HEAD")) {
+                headers.set("Content-Length", Integer.toString(body.length));
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private Path fileFor(URI uri) {
+        String path = uri.getPath();
+        try {
+            Path file = folder.resolve(path);
+            if (Files.isDirectory(file)) {
+                file = file.resolve("index.html");
+            }
+            return file;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean notModified(HttpExchange exchange, String etag, Instant modified) {
+        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+        if (ifNoneMatch != null) {
+            return ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*");
+        }
+        String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !modified.isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String contentTypeOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
