@@ -8,7 +8,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -26,13 +25,13 @@ import org.galley.registry.SchemaRegistryClients;
 public class RegistryAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
     private final Schema readerSchema;
-    private final SpecificData data;
+    private final ReaderSpecificData data;
     private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
     private SchemaRegistryClient registry;
 
     public RegistryAvroDeserializer(Class<T> type) {
-        this.data = SpecificData.getForClass(Objects.requireNonNull(type, "type"));
+        this.data = new ReaderSpecificData(Objects.requireNonNull(type, "type"));
         this.readerSchema = data.getSchema(type);
     }
 
