@@ -1,0 +1,39 @@
+package org.galley.render;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.galley.render.page.JtePageRenderer;
+import org.galley.runtime.GalleyService;
+import org.galley.runtime.ServiceConfig;
+import org.galley.runtime.ServiceRunner;
+import org.galley.runtime.SiteSettings;
+import org.galley.runtime.StreamsService;
+import org.galley.runtime.StreamsSettings;
+import org.galley.runtime.Topics;
+
+/**
+ * The render service: turns each story on {@code articles.enriched} into its article page on
+ * {@code articles.published} (see {@link RenderTopology}). Branding comes from {@code GALLEY_SITE_*}.
+ */
+public final class RenderApp {
+
+    public static final String APPLICATION_ID = "galley-render";
+
+    private RenderApp() {
+    }
+
+    public static GalleyService create(ServiceConfig config) {
+        Topics topics = Topics.fromConfig(config);
+        JtePageRenderer renderer = new JtePageRenderer(SiteSettings.fromConfig(config));
+        return new StreamsService(APPLICATION_ID,
+                RenderTopology.build(topics, renderer, Clock.systemUTC()),
+                StreamsSettings.forService(APPLICATION_ID, config, topics),
+                config,
+                List.of(topics.enriched(), topics.published(), topics.deadLetter()));
+    }
+
+    public static void main(String[] args) {
+        ServiceRunner.runUntilShutdown(create(ServiceConfig.fromEnvironment()));
+    }
+}

@@ -1,0 +1,79 @@
+package org.galley.render;
+
+import java.time.Clock;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.galley.events.ArticleEnriched;
+import org.galley.events.ArticlePublished;
+import org.galley.render.page.PageRenderer;
+import org.galley.render.publish.Publications;
+import org.galley.render.ticker.Ticker;
+import org.galley.render.ticker.TickerEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders one enriched story into its published event, keeping the ticker of latest headlines up to date.
+ * A story that cannot be rendered throws with the reason; the stage's processing-exception handler logs it
+ * and sends the record to the dead-letter topic, and the ticker is left as it was.
+ */
+final class RenderProcessor implements Processor<String, ArticleEnriched, String, ArticlePublished> {
+
+    private static final Logger log = LoggerFactory.getLogger(RenderProcessor.class);
+
+    // One ticker for the whole site, under one key (the stream reaching here has one partition).
+    static final String TICKER_KEY = "latest";
+
+    private final PageRenderer renderer;
+    private final Clock clock;
+    private ProcessorContext<String, ArticlePublished> context;
+    private KeyValueStore<String, Ticker> tickers;
+
+    RenderProcessor(PageRenderer renderer, Clock clock) {
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ArticlePublished> context) {
+        this.context = context;
+        this.tickers = context.getStateStore(RenderTopology.TICKER_STORE);
+    }
+
+    @Override
+    public void process(Record<String, ArticleEnriched> record) {
+        ArticleEnriched article = record.value();
+        if (article == null) {
+            log.warn("Skipping an empty enriched record (key {}): there is no story to render", record.key());
+            return;
+        }
+        String articleId = article.getSubmission().getArticleId();
+        Ticker ticker = current();
+        ArticlePublished event;
+        switch (article.getSubmission().getAction()) {
+            case PUBLISH -> {
+                ticker = ticker.with(TickerEntry.of(article));
+                String html = renderer.render(article, ticker.latest());
+                event = Publications.published(article, html, clock.instant());
+                log.info("Rendered {} revision {} at {}", articleId, event.getRevision(), event.getPath());
+            }
+            case UNPUBLISH -> {
+                ticker = ticker.without(articleId);
+                event = Publications.unpublished(article, clock.instant());
+                log.info("Taking down {} at {}", articleId, event.getPath());
+            }
+            default -> throw new IllegalArgumentException("Unknown action " + article.getSubmission().getAction()
+                    + " for article " + articleId);
+        }
+        tickers.put(TICKER_KEY, ticker);
+        context.forward(record.withKey(articleId).withValue(event));
+    }
+
+    private Ticker current() {
+        Ticker stored = tickers.get(TICKER_KEY);
+        return stored == null ? Ticker.EMPTY : stored;
+    }
+}

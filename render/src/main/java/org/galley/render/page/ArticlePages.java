@@ -1,0 +1,83 @@
+package org.galley.render.page;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+import org.galley.events.ArticleEnriched;
+import org.galley.events.ArticleSubmitted;
+import org.galley.events.HeroImage;
+import org.galley.events.Tag;
+import org.galley.render.markdown.MarkdownRenderer;
+import org.galley.render.publish.Publications;
+import org.galley.render.ticker.TickerEntry;
+import org.galley.runtime.SiteSettings;
+
+/**
+ * Builds the {@link ArticlePage} of an enriched story: a pure function of the story, the ticker and the
+ * site's settings. Addresses are checked here, so a story with an unusable link or image fails with a clear
+ * reason instead of reaching readers.
+ */
+public final class ArticlePages {
+
+    private ArticlePages() {
+    }
+
+    public static ArticlePage from(ArticleEnriched article, List<TickerEntry> ticker, SiteSettings site,
+                                   PageStyle style, MarkdownRenderer markdown) {
+        ArticleSubmitted submission = article.getSubmission();
+        String articleId = submission.getArticleId();
+        String language = blankToNull(submission.getLanguage()) == null ? site.language() : submission.getLanguage();
+        Links.sitePath(article.getPath(), "path of article " + articleId);
+        String url = Links.httpUrl(article.getUrl(), "url of article " + articleId);
+
+        ArticlePage.Hero hero = hero(submission.getHero(), articleId);
+        String socialImage = hero == null ? null : Links.absolute(site, hero.src());
+        return new ArticlePage(
+                language,
+                submission.getHeadline() + " · " + site.name(),
+                article.getExcerpt(),
+                url,
+                site,
+                style,
+                ticker.stream().map(entry -> new ArticlePage.TickerLink(entry.headline(),
+                        Links.sitePath(entry.path(), "ticker path of article " + entry.articleId()))).toList(),
+                submission.getCategory(),
+                "/" + Links.slug(submission.getCategory()) + "/",
+                submission.getHeadline(),
+                blankToNull(submission.getDek()),
+                submission.getByline(),
+                article.getReadingTimeMinutes(),
+                article.getFirstPublishedAt(),
+                Publications.updatedAt(article),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(Locale.forLanguageTag(language))
+                        .withZone(ZoneOffset.UTC)
+                        .format(article.getFirstPublishedAt()),
+                hero,
+                markdown.toHtml(submission.getBodyMarkdown()),
+                article.getRelated().stream().map(related -> new ArticlePage.RelatedLink(related.getLabel(),
+                        related.getHeadline(),
+                        Links.sitePath(related.getPath(), "path of related story " + related.getArticleId()))).toList(),
+                article.getTags().stream().map(Tag::getName).toList(),
+                socialImage,
+                JsonLd.newsArticle(article, site, socialImage));
+    }
+
+    private static ArticlePage.Hero hero(HeroImage image, String articleId) {
+        if (image == null) {
+            return null;
+        }
+        String src = Links.imageSource(image.getUrl(), "hero image of article " + articleId);
+        if (image.getAlt() == null || image.getAlt().isBlank()) {
+            throw new IllegalArgumentException("hero image of article " + articleId + " needs alt text");
+        }
+        return new ArticlePage.Hero(src, image.getAlt(), blankToNull(image.getCaption()), blankToNull(image.getCredit()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,144 @@
+package org.galley.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.galley.events.Action;
+import org.galley.events.ArticleEnriched;
+import org.galley.events.ArticlePublished;
+import org.galley.render.page.JtePageRenderer;
+import org.galley.render.page.PageRenderer;
+import org.galley.render.publish.Publications;
+import org.galley.runtime.ServiceConfig;
+import org.galley.runtime.StreamsSettings;
+import org.galley.runtime.Topics;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-04-28T10:00:00Z");
+    private static final String BROKEN_ID = "cannot-render";
+
+    @TempDir
+    Path stateDir;
+
+    private Topics topics;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleEnriched> enriched;
+    private TestOutputTopic<String, ArticlePublished> published;
+    private TestOutputTopic<byte[], byte[]> deadLetter;
+
+    @BeforeEach
+    void startRender() {
+        ServiceConfig config = new ServiceConfig(Map.of("GALLEY_STATE_DIR", stateDir.toString()));
+        topics = Topics.create(config, "mock://render-test");
+        PageRenderer real = new JtePageRenderer(StoryFixtures.SITE);
+        PageRenderer failsOnOneStory = (article, ticker) -> {
+            if (article.getSubmission().getArticleId().equals(BROKEN_ID)) {
+                throw new IllegalArgumentException("hero image of article " + BROKEN_ID + " is unusable");
+            }
+            return real.render(article, ticker);
+        };
+        driver = new TopologyTestDriver(
+                RenderTopology.build(topics, failsOnOneStory, Clock.fixed(NOW, ZoneOffset.UTC)),
+                StreamsSettings.forService(RenderApp.APPLICATION_ID, config, topics));
+        enriched = driver.createInputTopic(topics.enriched().name(),
+                topics.enriched().keySerde().serializer(), topics.enriched().valueSerde().serializer());
+        published = driver.createOutputTopic(topics.published().name(),
+                topics.published().keySerde().deserializer(), topics.published().valueSerde().deserializer());
+        deadLetter = driver.createOutputTopic(topics.deadLetter().name(),
+                Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void stopRender() {
+        driver.close();
+    }
+
+    private void send(ArticleEnriched article) {
+        enriched.pipeInput(article.getSubmission().getArticleId(), article);
+    }
+
+    @Test
+    void publishedStoryBecomesItsPageWithTheHashOfItsHtml() {
+        send(StoryFixtures.microsoftOpenAi());
+
+        var record = published.readKeyValue();
+        ArticlePublished event = record.value;
+        assertThat(record.key).isEqualTo(StoryFixtures.MICROSOFT_ID);
+        assertThat(event.getAction()).isEqualTo(Action.PUBLISH);
+        assertThat(event.getPath()).isEqualTo(StoryFixtures.MICROSOFT_PATH);
+        assertThat(event.getOccurredAt()).isEqualTo(NOW);
+        String html = event.getPage().getHtml();
+        assertThat(Jsoup.parse(html).selectFirst("h1").text()).startsWith("Microsoft and OpenAI Are Not Breaking Up");
+        assertThat(event.getPage().getContentHash()).isEqualTo(Publications.contentHash(html)).hasSize(64);
+        assertThat(event.getPage().getUpdatedAt()).isEqualTo(StoryFixtures.SUBMITTED_AT);
+        assertThat(published.isEmpty()).isTrue();
+    }
+
+    @Test
+    void takenDownStoryPublishesNoPageButThePathToRemove() {
+        send(StoryFixtures.unpublishing(StoryFixtures.microsoftOpenAi()));
+
+        var record = published.readKeyValue();
+        assertThat(record.key).isEqualTo(StoryFixtures.MICROSOFT_ID);
+        assertThat(record.value.getAction()).isEqualTo(Action.UNPUBLISH);
+        assertThat(record.value.getPage()).isNull();
+        assertThat(record.value.getPath()).isEqualTo(StoryFixtures.MICROSOFT_PATH);
+        assertThat(record.value.getUrl()).isEqualTo(StoryFixtures.SITE.urlOf(StoryFixtures.MICROSOFT_PATH));
+    }
+
+    @Test
+    void tickerShowsEarlierHeadlinesNewestFirstAndDropsATakenDownStory() {
+        send(StoryFixtures.claudeGoesToWork());
+        send(StoryFixtures.microsoftOpenAi());
+        send(StoryFixtures.unpublishing(StoryFixtures.claudeGoesToWork()));
+        send(StoryFixtures.microsoftOpenAi());
+
+        List<ArticlePublished> events = published.readValuesToList();
+        assertThat(tickerOf(events.get(0))).containsExactly(StoryFixtures.CLAUDE_PATH);
+        assertThat(tickerOf(events.get(1))).containsExactly(StoryFixtures.MICROSOFT_PATH, StoryFixtures.CLAUDE_PATH);
+        assertThat(events.get(2).getAction()).isEqualTo(Action.UNPUBLISH);
+        assertThat(tickerOf(events.get(3))).containsExactly(StoryFixtures.MICROSOFT_PATH);
+    }
+
+    @Test
+    void storyThatCannotBeRenderedGoesToTheDeadLetterTopicAndTheNextStoryStillRenders() {
+        send(StoryFixtures.withSubmission(StoryFixtures.claudeGoesToWork(), s -> s.setArticleId(BROKEN_ID)));
+        send(StoryFixtures.microsoftOpenAi());
+
+        List<ArticlePublished> events = published.readValuesToList();
+        assertThat(events).extracting(ArticlePublished::getArticleId).containsExactly(StoryFixtures.MICROSOFT_ID);
+        assertThat(tickerOf(events.get(0))).containsExactly(StoryFixtures.MICROSOFT_PATH);
+        assertThat(new String(deadLetter.readKeyValue().key)).isEqualTo(BROKEN_ID);
+    }
+
+    @Test
+    void tickerSurvivesInTheStateStore() {
+        send(StoryFixtures.claudeGoesToWork());
+
+        var store = driver.<String, org.galley.render.ticker.Ticker>getKeyValueStore(RenderTopology.TICKER_STORE);
+        assertThat(store.get(RenderProcessor.TICKER_KEY).entries())
+                .extracting(entry -> entry.articleId()).containsExactly(StoryFixtures.CLAUDE_ID);
+    }
+
+    private static List<String> tickerOf(ArticlePublished event) {
+        Document page = Jsoup.parse(event.getPage().getHtml());
+        return page.select("aside.ticker li a").eachAttr("href");
+    }
+}

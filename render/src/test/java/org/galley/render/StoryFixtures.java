@@ -1,0 +1,217 @@
+package org.galley.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.galley.events.Action;
+import org.galley.events.ArticleEnriched;
+import org.galley.events.ArticleSubmitted;
+import org.galley.events.HeroImage;
+import org.galley.events.RelatedStory;
+import org.galley.events.Tag;
+import org.galley.runtime.SiteSettings;
+
+/**
+ * Enriched events made by hand from the sample stories in {@code samples/stories}, standing in for what
+ * ingest and enrich will produce. The front matter is split simply: flat {@code key: value} lines, one
+ * nested map (hero) and a {@code [a, b]} tag list.
+ */
+public final class StoryFixtures {
+
+    public static final SiteSettings SITE = SiteSettings.stackDigest();
+
+    public static final String MICROSOFT_ID = "microsoft-openai-partnership";
+    public static final String MICROSOFT_PATH = "/ai/microsoft-and-openai-are-not-breaking-up/";
+    public static final String CLAUDE_ID = "claude-goes-to-work";
+    public static final String CLAUDE_PATH = "/ai/claude-goes-to-work/";
+    public static final Instant SUBMITTED_AT = Instant.parse("2026-04-28T09:30:00Z");
+
+    private StoryFixtures() {
+    }
+
+    /** The reference Stack Digest story, 7 minutes to read, linking to the Claude story. */
+    public static ArticleEnriched microsoftOpenAi() {
+        RelatedStory claude = RelatedStory.newBuilder()
+                .setArticleId(CLAUDE_ID)
+                .setHeadline("Claude Goes to Work as Anthropic Bets on Agents Over Chat")
+                .setLabel("Claude")
+                .setPath(CLAUDE_PATH)
+                .setUrl(SITE.urlOf(CLAUDE_PATH))
+                .build();
+        return enriched("microsoft-openai-partnership.md", MICROSOFT_ID, MICROSOFT_PATH, 7,
+                List.of(tag("AI", "ai"), tag("Microsoft", "microsoft"), tag("OpenAI", "openai")), List.of(claude));
+    }
+
+    /** The Claude story, published a week before the reference story. */
+    public static ArticleEnriched claudeGoesToWork() {
+        return enriched("claude-goes-to-work.md", CLAUDE_ID, CLAUDE_PATH, 2,
+                List.of(tag("AI", "ai"), tag("Anthropic", "anthropic")), List.of());
+    }
+
+    public static ArticleEnriched enriched(String file, String articleId, String path, int readingTimeMinutes,
+                                           List<Tag> tags, List<RelatedStory> related) {
+        Story story = read(file);
+        Map<String, String> hero = story.hero();
+        Instant published = LocalDate.parse(story.field("published")).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ArticleSubmitted submission = ArticleSubmitted.newBuilder()
+                .setArticleId(articleId)
+                .setRevision(1)
+                .setAction(Action.PUBLISH)
+                .setHeadline(story.field("headline"))
+                .setDek(story.field("dek"))
+                .setByline(story.field("byline"))
+                .setCategory(story.field("category"))
+                .setBodyMarkdown(story.body())
+                .setHero(hero.isEmpty() ? null : HeroImage.newBuilder()
+                        .setUrl(hero.get("src"))
+                        .setAlt(hero.get("alt"))
+                        .setCaption(hero.get("caption"))
+                        .setCredit(hero.get("credit"))
+                        .build())
+                .setTags(story.tags())
+                .setSubmittedAt(SUBMITTED_AT)
+                .setSource("render-tests")
+                .setPublishedAt(published)
+                .setLanguage("en")
+                .build();
+        return ArticleEnriched.newBuilder()
+                .setSubmission(submission)
+                .setSlug(path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1))
+                .setPath(path)
+                .setUrl(SITE.urlOf(path))
+                .setWordCount(story.body().split("\\s+").length)
+                .setReadingTimeMinutes(readingTimeMinutes)
+                .setTags(tags)
+                .setExcerpt(story.field("dek"))
+                .setRelated(related)
+                .setFirstPublishedAt(published)
+                .setEnrichedAt(SUBMITTED_AT.plusSeconds(1))
+                .build();
+    }
+
+    /** The same story, taken down. */
+    public static ArticleEnriched unpublishing(ArticleEnriched article) {
+        ArticleSubmitted removal = copy(article.getSubmission())
+                .setRevision(article.getSubmission().getRevision() + 1)
+                .setAction(Action.UNPUBLISH)
+                .build();
+        return copy(article).setSubmission(removal).build();
+    }
+
+    /** The story with its submission changed by {@code change}. */
+    public static ArticleEnriched withSubmission(ArticleEnriched article, UnaryOperator<ArticleSubmitted.Builder> change) {
+        return copy(article).setSubmission(change.apply(copy(article.getSubmission())).build()).build();
+    }
+
+    // Avro's copying builders deep-copy through class lookups that Avro 1.12 refuses for untrusted
+    // packages; a field-by-field copy needs no global trust setting.
+    public static ArticleSubmitted.Builder copy(ArticleSubmitted submission) {
+        return ArticleSubmitted.newBuilder()
+                .setArticleId(submission.getArticleId())
+                .setRevision(submission.getRevision())
+                .setAction(submission.getAction())
+                .setHeadline(submission.getHeadline())
+                .setDek(submission.getDek())
+                .setByline(submission.getByline())
+                .setCategory(submission.getCategory())
+                .setBodyMarkdown(submission.getBodyMarkdown())
+                .setHero(submission.getHero())
+                .setTags(submission.getTags())
+                .setSubmittedAt(submission.getSubmittedAt())
+                .setSource(submission.getSource())
+                .setPublishedAt(submission.getPublishedAt())
+                .setLanguage(submission.getLanguage());
+    }
+
+    public static ArticleEnriched.Builder copy(ArticleEnriched article) {
+        return ArticleEnriched.newBuilder()
+                .setSubmission(article.getSubmission())
+                .setSlug(article.getSlug())
+                .setPath(article.getPath())
+                .setUrl(article.getUrl())
+                .setWordCount(article.getWordCount())
+                .setReadingTimeMinutes(article.getReadingTimeMinutes())
+                .setTags(article.getTags())
+                .setExcerpt(article.getExcerpt())
+                .setRelated(article.getRelated())
+                .setFirstPublishedAt(article.getFirstPublishedAt())
+                .setEnrichedAt(article.getEnrichedAt());
+    }
+
+    public static Tag tag(String name, String slug) {
+        return Tag.newBuilder().setName(name).setSlug(slug).build();
+    }
+
+    public static Story read(String file) {
+        String text;
+        try {
+            text = Files.readString(samples().resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String[] parts = text.split("(?m)^---\\s*$", 3);
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> hero = new LinkedHashMap<>();
+        Map<String, String> current = fields;
+        for (String line : parts[1].split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            boolean nested = line.startsWith("  ");
+            String key = line.substring(0, line.indexOf(':')).strip();
+            String value = unquote(line.substring(line.indexOf(':') + 1).strip());
+            if (!nested) {
+                current = fields;
+            }
+            if (!nested && value.isEmpty()) {
+                current = hero;
+                continue;
+            }
+            current.put(key, value);
+        }
+        return new Story(fields, hero, parts[2].strip() + "\n");
+    }
+
+    /** A sample story split into front matter and Markdown body. */
+    public record Story(Map<String, String> fields, Map<String, String> hero, String body) {
+
+        public String field(String name) {
+            return fields.get(name);
+        }
+
+        public List<String> tags() {
+            String list = fields.getOrDefault("tags", "[]");
+            return Arrays.stream(list.substring(1, list.length() - 1).split(","))
+                    .map(String::strip)
+                    .filter(tag -> !tag.isEmpty())
+                    .toList();
+        }
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1).replace("\\\"", "\"")
+                : value;
+    }
+
+    private static Path samples() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("samples/stories");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("samples/stories not found above " + Path.of("").toAbsolutePath());
+    }
+}
