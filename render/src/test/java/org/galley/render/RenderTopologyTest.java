@@ -19,6 +19,8 @@ import org.galley.events.ArticlePublished;
 import org.galley.render.page.JtePageRenderer;
 import org.galley.render.page.PageRenderer;
 import org.galley.render.publish.Publications;
+import org.galley.render.ticker.Ticker;
+import org.galley.render.ticker.TickerEntry;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
@@ -132,9 +134,9 @@ class RenderTopologyTest {
     void tickerSurvivesInTheStateStore() {
         send(StoryFixtures.claudeGoesToWork());
 
-        var store = driver.<String, org.galley.render.ticker.Ticker>getKeyValueStore(RenderTopology.TICKER_STORE);
+        var store = driver.<String, Ticker>getKeyValueStore(RenderTopology.TICKER_STORE);
         assertThat(store.get(RenderProcessor.TICKER_KEY).entries())
-                .extracting(entry -> entry.articleId()).containsExactly(StoryFixtures.CLAUDE_ID);
+                .extracting(TickerEntry::articleId).containsExactly(StoryFixtures.CLAUDE_ID);
     }
 
     private static List<String> tickerOf(ArticlePublished event) {

@@ -22,9 +22,17 @@ import org.galley.runtime.SiteSettings;
  */
 public final class ArticlePages {
 
+    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+
     private ArticlePages() {
     }
 
+    /** The page of {@code article} with the site's own stylesheet and the standard Markdown renderer. */
+    public static ArticlePage from(ArticleEnriched article, List<TickerEntry> ticker, SiteSettings site) {
+        return from(article, ticker, site, PageStyle.forSite(site), MARKDOWN);
+    }
+
+    /** As {@link #from(ArticleEnriched, List, SiteSettings)}, with the stylesheet and renderer given. */
     public static ArticlePage from(ArticleEnriched article, List<TickerEntry> ticker, SiteSettings site,
                                    PageStyle style, MarkdownRenderer markdown) {
         ArticleSubmitted submission = article.getSubmission();
