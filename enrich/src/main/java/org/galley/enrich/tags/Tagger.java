@@ -1,0 +1,13 @@
+package org.galley.enrich.tags;
+
+import java.util.List;
+
+/**
+ * Chooses a story's subject tags. The one real implementation matches a controlled vocabulary
+ * ({@link VocabularyTagger}); statistical keyphrases may come later behind the same interface.
+ */
+public interface Tagger {
+
+    /** The story's tags: the editor's first, in the editor's order, then found ones, most salient first; no two with one slug. */
+    List<StoryTag> tag(TaggableStory story);
+}

@@ -1,0 +1,182 @@
+package org.galley.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.galley.events.Action;
+import org.galley.events.ArticleAccepted;
+import org.galley.events.ArticleEnriched;
+import org.galley.events.ArticleSubmitted;
+import org.galley.events.RelatedStory;
+import org.galley.events.Tag;
+import org.galley.runtime.ServiceConfig;
+import org.galley.runtime.SiteSettings;
+import org.galley.runtime.StreamsSettings;
+import org.galley.runtime.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnrichTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
+    private static final String CLAUDE_PATH = "/ai/claude-goes-to-work-as-anthropic-bets-on-agents-over-chat/";
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleAccepted> accepted;
+    private TestOutputTopic<String, ArticleEnriched> enriched;
+    private TestOutputTopic<byte[], byte[]> deadLetter;
+    private final SiteSettings site = SiteSettings.stackDigest();
+
+    @BeforeEach
+    void startDriver() {
+        ServiceConfig config = new ServiceConfig(Map.of("GALLEY_STATE_DIR", stateDir.toString()));
+        Topics topics = Topics.create(config, "mock://enrich-test");
+        Properties props = StreamsSettings.forService(EnrichApp.APPLICATION_ID, config, topics);
+        driver = new TopologyTestDriver(
+                EnrichTopology.build(topics, EnrichSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        accepted = driver.createInputTopic(topics.accepted().name(),
+                topics.accepted().keySerde().serializer(), topics.accepted().valueSerde().serializer());
+        enriched = driver.createOutputTopic(topics.enriched().name(),
+                topics.enriched().keySerde().deserializer(), topics.enriched().valueSerde().deserializer());
+        deadLetter = driver.createOutputTopic(topics.deadLetter().name(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private ArticleEnriched publish(ArticleSubmitted story) {
+        accepted.pipeInput(story.getArticleId(), new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1)));
+        KeyValue<String, ArticleEnriched> out = enriched.readKeyValue();
+        assertThat(out.key).isEqualTo(story.getArticleId());
+        return out.value;
+    }
+
+    private static ArticleSubmitted sample(String file, String articleId, long revision) {
+        return SampleStories.submission(file, articleId, revision);
+    }
+
+    private static ArticleSubmitted takedown(String articleId, long revision) {
+        ArticleSubmitted takedown = sample(SampleStories.CLAUDE, articleId, revision);
+        takedown.setAction(Action.UNPUBLISH);
+        takedown.setHeadline("");
+        takedown.setDek(null);
+        takedown.setCategory("");
+        takedown.setBodyMarkdown("");
+        takedown.setHero(null);
+        takedown.setTags(List.of());
+        return takedown;
+    }
+
+    @Test
+    void theMicrosoftStoryLinksToTheEarlierClaudeStoryLabelledClaude() {
+        ArticleEnriched claude = publish(sample(SampleStories.CLAUDE, "claude-at-work", 1));
+        ArticleEnriched microsoft = publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1));
+        ArticleEnriched kafka = publish(sample(SampleStories.KAFKA, "newsroom-streams", 1));
+
+        assertThat(claude.getPath()).isEqualTo(CLAUDE_PATH);
+        assertThat(claude.getRelated()).isEmpty();
+        assertThat(microsoft.getRelated()).containsExactly(new RelatedStory("claude-at-work",
+                "Claude Goes to Work as Anthropic Bets on Agents Over Chat", "Claude", CLAUDE_PATH,
+                site.urlOf(CLAUDE_PATH)));
+        assertThat(kafka.getRelated()).isEmpty();
+        assertThat(kafka.getTags()).containsExactly(new Tag("Apache Kafka", "apache-kafka"), new Tag("Publishing", "publishing"));
+    }
+
+    @Test
+    void theStackDigestStoryIsEnrichedForItsPage() {
+        ArticleEnriched story = publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1));
+
+        assertThat(story.getPath()).isEqualTo("/ai/microsoft-and-openai-are-not-breaking-up-but-they-are-no-longer-one-company-in/");
+        assertThat(story.getUrl()).isEqualTo(site.urlOf(story.getPath()));
+        assertThat(story.getWordCount()).isEqualTo(1038);
+        assertThat(story.getReadingTimeMinutes()).isEqualTo(5);
+        assertThat(story.getTags()).extracting(Tag::getName).contains("AI", "Microsoft", "OpenAI", "Azure", "Amazon Web Services");
+        assertThat(story.getExcerpt()).startsWith("The biggest AI alliance of the decade has just been rewritten.");
+        assertThat(story.getFirstPublishedAt()).isEqualTo(Instant.parse("2026-04-28T00:00:00Z"));
+        assertThat(story.getEnrichedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aCorrectionKeepsTheSlugThoughTheHeadlineChanged() {
+        ArticleEnriched first = publish(sample(SampleStories.CLAUDE, "claude-at-work", 1));
+        ArticleSubmitted correction = sample(SampleStories.CLAUDE, "claude-at-work", 2);
+        correction.setHeadline("Claude Clocks In as Anthropic Bets on Agents");
+        correction.setPublishedAt(null);
+        ArticleEnriched corrected = publish(correction);
+
+        assertThat(corrected.getSubmission().getHeadline()).isEqualTo("Claude Clocks In as Anthropic Bets on Agents");
+        assertThat(corrected.getSlug()).isEqualTo(first.getSlug());
+        assertThat(corrected.getPath()).isEqualTo(first.getPath());
+        assertThat(corrected.getUrl()).isEqualTo(first.getUrl());
+        assertThat(corrected.getFirstPublishedAt()).isEqualTo(first.getFirstPublishedAt());
+    }
+
+    @Test
+    void twoStoriesWithTheSameHeadlineGetDistinctSlugs() {
+        ArticleEnriched first = publish(sample(SampleStories.KAFKA, "streams-1", 1));
+        ArticleEnriched second = publish(sample(SampleStories.KAFKA, "streams-2", 1));
+        ArticleEnriched firstAgain = publish(sample(SampleStories.KAFKA, "streams-1", 2));
+
+        assertThat(first.getSlug()).isEqualTo("why-newsrooms-are-rebuilding-their-publishing-pipelines-around-event-streams");
+        assertThat(second.getSlug()).isEqualTo(first.getSlug() + "-2");
+        assertThat(second.getPath()).isNotEqualTo(first.getPath());
+        assertThat(firstAgain.getSlug()).isEqualTo(first.getSlug());
+    }
+
+    @Test
+    void anUnpublishCarriesTheOldPathAndTheStoryStopsBeingOfferedAsRelated() {
+        ArticleEnriched claude = publish(sample(SampleStories.CLAUDE, "claude-at-work", 1));
+        assertThat(publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1)).getRelated()).hasSize(1);
+
+        ArticleEnriched takenDown = publish(takedown("claude-at-work", 2));
+        ArticleEnriched microsoftCorrected = publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 2));
+
+        assertThat(takenDown.getSubmission().getAction()).isEqualTo(Action.UNPUBLISH);
+        assertThat(takenDown.getSlug()).isEqualTo(claude.getSlug());
+        assertThat(takenDown.getPath()).isEqualTo(claude.getPath());
+        assertThat(takenDown.getUrl()).isEqualTo(claude.getUrl());
+        assertThat(takenDown.getTags()).isEmpty();
+        assertThat(takenDown.getRelated()).isEmpty();
+        assertThat(takenDown.getWordCount()).isZero();
+        assertThat(takenDown.getReadingTimeMinutes()).isZero();
+        assertThat(microsoftCorrected.getRelated()).isEmpty();
+    }
+
+    @Test
+    void anUnpublishForAStoryNeverSeenStillGoesOut() {
+        ArticleEnriched takenDown = publish(takedown("Never Seen 1", 1));
+
+        assertThat(takenDown.getSlug()).isEqualTo("never-seen-1");
+        assertThat(takenDown.getPath()).isEqualTo("/never-seen-1/");
+    }
+
+    @Test
+    void aRecordWithoutAStoryGoesToTheDeadLetterTopicAndTheNextStoryStillFlows() {
+        accepted.pipeInput("tombstone", null);
+        ArticleEnriched next = publish(sample(SampleStories.CLAUDE, "claude-at-work", 1));
+
+        assertThat(next.getPath()).isEqualTo(CLAUDE_PATH);
+        assertThat(deadLetter.readKeyValuesToList()).extracting(record -> new String(record.key)).containsExactly("tombstone");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+}
