@@ -1,0 +1,33 @@
+package org.galley.ingest.http;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.galley.events.RejectionReason;
+
+/**
+ * An RFC 9457 problem document, answered as {@code application/problem+json}: the status, a sentence saying
+ * what to do, and one entry in {@code errors} per field at fault.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One field at fault, with the same stable codes as a rejection. */
+    record FieldError(String field, String code, String message) {
+
+        static FieldError of(RejectionReason reason) {
+            return new FieldError(reason.getField(), reason.getCode(), reason.getMessage());
+        }
+    }
+
+    static Problem of(int status, String title, String detail, String instance) {
+        return new Problem("about:blank", title, status, detail, instance, List.of());
+    }
+
+    static Problem of(int status, String title, String detail, String instance, List<RejectionReason> reasons) {
+        return new Problem("about:blank", title, status, detail, instance,
+                reasons.stream().map(FieldError::of).toList());
+    }
+}

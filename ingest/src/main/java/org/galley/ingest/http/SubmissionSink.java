@@ -1,0 +1,29 @@
+package org.galley.ingest.http;
+
+import org.galley.events.ArticleSubmitted;
+
+/**
+ * Where the HTTP front door hands a submission over: {@code articles.submitted} in production
+ * ({@link KafkaSubmissionSink}), a list in tests.
+ */
+public interface SubmissionSink {
+
+    /**
+     * Sends one submission, keyed by its article id, and returns only once it is stored.
+     *
+     * @throws SendFailedException when it could not be stored; the caller may safely retry, since a revision
+     *                             stored twice is dropped as a duplicate by ingest's topology
+     */
+    void send(ArticleSubmitted submission) throws SendFailedException;
+
+    /** True while submissions can be sent. */
+    boolean isReady();
+
+    /** A submission that was not stored. */
+    final class SendFailedException extends Exception {
+
+        public SendFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package org.galley.ingest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.galley.events.Action;
+import org.galley.events.ArticleSubmitted;
+import org.galley.ingest.IngestSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IngestHttpServerTest {
+
+    private static final Instant NOW = Instant.parse("2026-04-28T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GOOD_JSON = """
+            {"articleId": "ms-openai", "revision": 2, "headline": "Microsoft and OpenAI", "byline": "Stack Digest",
+             "category": "AI", "bodyMarkdown": "Body.", "tags": ["AI"],
+             "hero": {"url": "https://stackdigest.org/media/a.svg", "alt": "Two laptops"},
+             "publishedAt": "2026-04-28"}
+            """;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final RecordingSink sink = new RecordingSink();
+    private IngestHttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aJsonSubmissionIsSentAndAnsweredAcceptedWithAStatusUrl() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = post("application/json", GOOD_JSON);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode receipt = JSON.readTree(response.body());
+        assertThat(receipt.get("articleId").asText()).isEqualTo("ms-openai");
+        assertThat(receipt.get("revision").asLong()).isEqualTo(2);
+        assertThat(receipt.get("status").asText()).isEqualTo("submitted");
+        assertThat(receipt.get("statusUrl").asText()).isEqualTo("/v1/articles/ms-openai");
+        assertThat(response.headers().firstValue("Location")).hasValue("/v1/articles/ms-openai");
+        assertThat(sink.sent).hasSize(1);
+        ArticleSubmitted sent = sink.sent.get(0);
+        assertThat(sent.getAction()).isEqualTo(Action.PUBLISH);
+        assertThat(sent.getSubmittedAt()).isEqualTo(NOW);
+        assertThat(sent.getSource()).isEqualTo("http");
+        assertThat(sent.getPublishedAt()).isEqualTo(Instant.parse("2026-04-28T00:00:00Z"));
+        assertThat(sent.getHero().getAlt()).isEqualTo("Two laptops");
+    }
+
+    @Test
+    void aJsonStoryThatFailsValidationIsStillSentForTheTopologyToReject() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = post("application/json", "{\"articleId\": \"x\", \"revision\": 1}");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(sink.sent).extracting(ArticleSubmitted::getHeadline).containsExactly("");
+    }
+
+    @Test
+    void aSampleStoryFileIsSentUnderTheIdFromTheQuery() throws Exception {
+        start(IngestSettings.defaults());
+        byte[] story = Files.readAllBytes(samples().resolve("claude-goes-to-work.md"));
+
+        HttpResponse<String> response = client.send(request("/v1/articles?id=claude-story")
+                .header("Content-Type", "text/markdown; charset=UTF-8")
+                .POST(BodyPublishers.ofByteArray(story)).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).get("statusUrl").asText()).isEqualTo("/v1/articles/claude-story");
+        ArticleSubmitted sent = sink.sent.get(0);
+        assertThat(sent.getArticleId()).isEqualTo("claude-story");
+        assertThat(sent.getHeadline()).startsWith("Claude Goes to Work");
+        assertThat(sent.getHero().getUrl()).isEqualTo("http://localhost:8080/media/claude-at-work.svg");
+    }
+
+    @Test
+    void aStoryFileWithUnknownKeysIsAcceptedWithWarnings() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = post("text/markdown", "---\nid: s\nheadline: H\nlayout: post\n---\nBody\n");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).get("warnings").get(0).asText())
+                .startsWith("request body line 4: unknown key 'layout'");
+    }
+
+    @Test
+    void aStoryFileWithoutAnyIdIsABadRequestAndNothingIsSent() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = post("text/markdown", "---\nheadline: H\n---\nBody\n");
+
+        assertProblem(response, 400);
+        assertThat(errors(response)).extracting(e -> e.get("field").asText(), e -> e.get("code").asText())
+                .containsExactly(tuple("articleId", "required"));
+        assertThat(sink.sent).isEmpty();
+    }
+
+    @Test
+    void aStoryFileNamingAnotherIdThanTheQueryIsABadRequest() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = client.send(request("/v1/articles?id=one")
+                .header("Content-Type", "text/markdown").POST(BodyPublishers.ofString("---\nid: two\n---\nBody\n")).build(),
+                BodyHandlers.ofString());
+
+        assertProblem(response, 400);
+        assertThat(errors(response)).extracting(e -> e.get("code").asText()).containsExactly("id-mismatch");
+    }
+
+    @Test
+    void brokenYamlIsABadRequestNamingTheLine() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = post("text/markdown", "---\nid: s\ndek: Now: colon\n---\nBody\n");
+
+        assertProblem(response, 400);
+        JsonNode error = errors(response).get(0);
+        assertThat(error.get("code").asText()).isEqualTo("bad-yaml");
+        assertThat(error.get("message").asText()).startsWith("request body line 3:");
+    }
+
+    @Test
+    void malformedJsonIsABadRequestAndNothingIsSent() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = post("application/json", "{\"articleId\": \"x\",");
+
+        assertProblem(response, 400);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asText()).isEqualTo("about:blank");
+        assertThat(problem.get("title").asText()).isEqualTo("Bad Request");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("instance").asText()).isEqualTo("/v1/articles");
+        assertThat(errors(response)).extracting(e -> e.get("code").asText()).containsExactly("malformed-json");
+        assertThat(sink.sent).isEmpty();
+    }
+
+    @Test
+    void everyFieldProblemGetsItsOwnEntry() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = post("application/json",
+                "{\"revision\": \"two\", \"headline\": 5, \"tags\": \"AI\", \"action\": \"DELETE\"}");
+
+        assertProblem(response, 400);
+        assertThat(errors(response)).extracting(e -> e.get("field").asText(), e -> e.get("code").asText())
+                .containsExactlyInAnyOrder(tuple("articleId", "required"), tuple("revision", "bad-value"),
+                        tuple("headline", "bad-value"), tuple("tags", "bad-value"), tuple("action", "bad-value"));
+        assertThat(sink.sent).isEmpty();
+    }
+
+    @Test
+    void anotherMediaTypeIsUnsupported() throws Exception {
+        start(IngestSettings.defaults());
+
+        assertProblem(post("text/plain", "headline: hi"), 415);
+        assertProblem(post("application/json; charset=ISO-8859-1", GOOD_JSON), 415);
+        assertThat(sink.sent).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsTooLarge() throws Exception {
+        start(IngestSettings.defaults().withMaxStoryBytes(1000));
+
+        HttpResponse<String> response = post("text/markdown", "---\nid: s\n---\n" + "x".repeat(1000));
+
+        assertProblem(response, 413);
+        assertThat(sink.sent).isEmpty();
+    }
+
+    @Test
+    void aDeleteSendsAnUnpublishNewerThanAnyHandNumberedRevision() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = client.send(request("/v1/articles/ms-openai").DELETE().build(),
+                BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).get("revision").asLong()).isEqualTo(NOW.toEpochMilli());
+        ArticleSubmitted sent = sink.sent.get(0);
+        assertThat(sent.getAction()).isEqualTo(Action.UNPUBLISH);
+        assertThat(sent.getArticleId()).isEqualTo("ms-openai");
+        assertThat(sent.getRevision()).isEqualTo(NOW.toEpochMilli());
+        assertThat(sent.getSource()).isEqualTo("http");
+    }
+
+    @Test
+    void aDeleteCanNameItsRevision() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = client.send(request("/v1/articles/ms-openai?revision=5").DELETE().build(),
+                BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(sink.sent).extracting(ArticleSubmitted::getRevision).containsExactly(5L);
+    }
+
+    @Test
+    void aDeleteWithABadRevisionIsABadRequest() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = client.send(request("/v1/articles/ms-openai?revision=soon").DELETE().build(),
+                BodyHandlers.ofString());
+
+        assertProblem(response, 400);
+        assertThat(errors(response)).extracting(e -> e.get("code").asText()).containsExactly("bad-revision");
+        assertThat(sink.sent).isEmpty();
+    }
+
+    @Test
+    void anIdThatNeedsEscapingGetsAnEscapedStatusUrl() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = post("application/json", "{\"articleId\": \"a b/ü\", \"revision\": 1}");
+
+        assertThat(JSON.readTree(response.body()).get("statusUrl").asText()).isEqualTo("/v1/articles/a%20b%2F%C3%BC");
+    }
+
+    @Test
+    void healthIsUpWhileTheSinkIsReadyAndDownOtherwise() throws Exception {
+        start(IngestSettings.defaults());
+
+        assertThat(get("/v1/healthz").statusCode()).isEqualTo(200);
+        sink.ready = false;
+        assertThat(get("/v1/healthz").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void whenTheSinkFailsTheAnswerIsServiceUnavailable() throws Exception {
+        start(IngestSettings.defaults());
+        sink.failing = true;
+
+        HttpResponse<String> response = post("application/json", GOOD_JSON);
+
+        assertProblem(response, 503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void withATokenConfiguredRequestsWithoutItAreUnauthorizedAndNothingIsSent() throws Exception {
+        start(IngestSettings.defaults().withBearerToken("s3cret"));
+
+        assertProblem(post("application/json", GOOD_JSON), 401);
+        assertProblem(client.send(request("/v1/articles").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer wrong").POST(BodyPublishers.ofString(GOOD_JSON)).build(),
+                BodyHandlers.ofString()), 401);
+        assertProblem(client.send(request("/v1/articles/x").DELETE().build(), BodyHandlers.ofString()), 401);
+        assertThat(sink.sent).isEmpty();
+
+        HttpResponse<String> authorized = client.send(request("/v1/articles").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer s3cret").POST(BodyPublishers.ofString(GOOD_JSON)).build(),
+                BodyHandlers.ofString());
+        assertThat(authorized.statusCode()).isEqualTo(202);
+        assertThat(sink.sent).hasSize(1);
+        assertThat(get("/v1/healthz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownPathIsAProblemNotFound() throws Exception {
+        start(IngestSettings.defaults());
+
+        assertProblem(get("/v1/nothing-here"), 404);
+    }
+
+    @Test
+    void theServerReportsHealthyOnlyWhileRunning() {
+        start(IngestSettings.defaults());
+        assertThat(server.isHealthy()).isTrue();
+
+        server.close();
+
+        assertThat(server.isHealthy()).isFalse();
+    }
+
+    private void start(IngestSettings settings) {
+        server = new IngestHttpServer(settings.withHttpPort(0), sink, Clock.fixed(NOW, ZoneOffset.UTC));
+        server.start();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    }
+
+    private HttpResponse<String> post(String contentType, String body) throws IOException, InterruptedException {
+        return client.send(request("/v1/articles").header("Content-Type", contentType)
+                .POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(request(path).GET().build(), BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).isNotBlank();
+    }
+
+    private static List<JsonNode> errors(HttpResponse<String> response) throws IOException {
+        List<JsonNode> errors = new ArrayList<>();
+        JSON.readTree(response.body()).get("errors").forEach(errors::add);
+        return errors;
+    }
+
+    private static Path samples() {
+        return Path.of(System.getProperty("user.dir")).resolve("../samples/stories").normalize();
+    }
+}

@@ -1,0 +1,27 @@
+package org.galley.ingest.http;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.galley.events.ArticleSubmitted;
+
+/** A sink for tests: keeps what it is sent, and can be told to fail or to be down. */
+final class RecordingSink implements SubmissionSink {
+
+    final List<ArticleSubmitted> sent = new CopyOnWriteArrayList<>();
+    volatile boolean failing;
+    volatile boolean ready = true;
+
+    @Override
+    public void send(ArticleSubmitted submission) throws SendFailedException {
+        if (failing) {
+            throw new SendFailedException("the broker is away", null);
+        }
+        sent.add(submission);
+    }
+
+    @Override
+    public boolean isReady() {
+        return ready;
+    }
+}
