@@ -43,18 +43,19 @@ public record EnrichSettings(ReadingSettings reading, Vocabulary vocabulary, int
     }
 
     public static EnrichSettings fromConfig(ServiceConfig config) {
-        ReadingSettings defaults = ReadingSettings.DEFAULTS;
+        ReadingSettings reading = ReadingSettings.DEFAULTS;
+        RelatedSettings related = RelatedSettings.DEFAULTS;
         return new EnrichSettings(
                 new ReadingSettings(
-                        config.getInt("GALLEY_READING_WPM", defaults.wordsPerMinute()),
-                        config.getInt("GALLEY_READING_SECONDS_PER_IMAGE", defaults.secondsPerImage()),
-                        config.getInt("GALLEY_READING_CJK_CPM", defaults.cjkCharactersPerMinute())),
+                        atLeast(config, "GALLEY_READING_WPM", 1, reading.wordsPerMinute()),
+                        atLeast(config, "GALLEY_READING_SECONDS_PER_IMAGE", 0, reading.secondsPerImage()),
+                        atLeast(config, "GALLEY_READING_CJK_CPM", 1, reading.cjkCharactersPerMinute())),
                 config.find("GALLEY_VOCABULARY_FILE").map(Path::of).map(VocabularyFile::read)
                         .orElseGet(VocabularyFile::bundled),
-                config.getInt("GALLEY_TAGS_MAX", VocabularyTagger.DEFAULT_MAX_TAGS),
+                atLeast(config, "GALLEY_TAGS_MAX", 1, VocabularyTagger.DEFAULT_MAX_TAGS),
                 new RelatedSettings(
-                        config.getInt("GALLEY_RELATED_MAX", RelatedSettings.DEFAULTS.maxStories()),
-                        config.getBoolean("GALLEY_RELATED_INCLUDE_NEWER", RelatedSettings.DEFAULTS.includeNewer())),
+                        atLeast(config, "GALLEY_RELATED_MAX", 0, related.maxStories()),
+                        config.getBoolean("GALLEY_RELATED_INCLUDE_NEWER", related.includeNewer())),
                 SiteSettings.fromConfig(config));
     }
 
@@ -66,5 +67,13 @@ public record EnrichSettings(ReadingSettings reading, Vocabulary vocabulary, int
     /** The tagger these settings describe. */
     public Tagger tagger() {
         return new VocabularyTagger(vocabulary, maxTags);
+    }
+
+    private static int atLeast(ServiceConfig config, String name, int minimum, int defaultValue) {
+        int value = config.getInt(name, defaultValue);
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be at least " + minimum + ", was " + value);
+        }
+        return value;
     }
 }

@@ -52,7 +52,8 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
     @Override
     public void init(ProcessorContext<String, ArticleEnriched> context) {
         this.context = context;
-        this.index = new KeyValueStoryIndex(context.getStateStore(STORY_INDEX_STORE), context.getStateStore(SLUG_CLAIMS_STORE));
+        this.index = new KeyValueStoryIndex(
+                context.getStateStore(STORY_INDEX_STORE), context.getStateStore(SLUG_CLAIMS_STORE));
     }
 
     @Override

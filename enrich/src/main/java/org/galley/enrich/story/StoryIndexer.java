@@ -1,6 +1,5 @@
 package org.galley.enrich.story;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -93,10 +92,9 @@ public final class StoryIndexer {
 
     // A new record rather than a copy-builder: Avro's deep copy would look classes up by name, which it refuses.
     private ArticleEnriched complete(ArticleEnriched draft, StorySummary story, List<RelatedStory> relatedStories) {
-        Instant firstPublishedAt = story.firstPublishedAt();
         return new ArticleEnriched(draft.getSubmission(), story.slug(), story.path(), site.urlOf(story.path()),
                 draft.getWordCount(), draft.getReadingTimeMinutes(), draft.getTags(), draft.getExcerpt(),
-                relatedStories, firstPublishedAt, draft.getEnrichedAt());
+                relatedStories, story.firstPublishedAt(), draft.getEnrichedAt());
     }
 
     private RelatedStory relatedStory(RelatedChoice choice) {

@@ -33,8 +33,8 @@ public record Vocabulary(List<Term> terms) {
 
         public Term {
             name = StoryTag.normaliseName(name);
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException("a vocabulary term needs a name");
+            if (Slugs.tagSlug(name).isEmpty()) {
+                throw new IllegalArgumentException("a vocabulary term needs a name with letters or digits, was '" + name + "'");
             }
             String display = name;
             if (aliases.stream().noneMatch(alias -> alias.text().equalsIgnoreCase(display))) {

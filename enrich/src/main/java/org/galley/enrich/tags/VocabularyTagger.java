@@ -94,6 +94,7 @@ public final class VocabularyTagger implements Tagger {
 
     /** The vocabulary terms a story names, most salient first. */
     public List<Vocabulary.Term> found(TaggableStory story) {
+        // Keyed by name, which the vocabulary keeps unique, so no slug is computed per match.
         Map<String, Salience> byTerm = new LinkedHashMap<>();
         String[] fields = {story.headline(), story.dek(), story.body()};
         int[] weights = {HEADLINE_WEIGHT, DEK_WEIGHT, BODY_WEIGHT};
@@ -101,7 +102,7 @@ public final class VocabularyTagger implements Tagger {
         for (int field = 0; field < fields.length; field++) {
             for (Match match : matches(fields[field], story.locale())) {
                 long position = offset + match.start();
-                byTerm.computeIfAbsent(match.term().slug(), slug -> new Salience(match.term(), position))
+                byTerm.computeIfAbsent(match.term().name(), name -> new Salience(match.term(), position))
                         .weight += weights[field];
             }
             offset += fields[field].length() + 1;

@@ -53,12 +53,12 @@ public record ReadableText(String text, List<String> paragraphs, int images) {
         if (markdown == null || markdown.isBlank()) {
             return new ReadableText("", List.of(), 0);
         }
-        Reader reader = new Reader();
-        PARSER.parse(markdown).accept(reader);
-        return new ReadableText(reader.text.toString().strip(), reader.paragraphs, reader.images);
+        TextCollector collector = new TextCollector();
+        PARSER.parse(markdown).accept(collector);
+        return new ReadableText(collector.text.toString().strip(), collector.paragraphs, collector.images);
     }
 
-    private static final class Reader extends AbstractVisitor {
+    private static final class TextCollector extends AbstractVisitor {
 
         private final StringBuilder text = new StringBuilder();
         private final List<String> paragraphs = new ArrayList<>();
