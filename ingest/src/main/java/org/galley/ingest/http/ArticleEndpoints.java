@@ -137,8 +137,8 @@ final class ArticleEndpoints {
     private DecodedSubmission readStoryFile(byte[] body, String queryId) {
         String defaultId = queryId == null || queryId.isBlank() ? null : queryId.strip();
         StoryFileResult result = storyFiles.parse("request body", body, defaultId);
-        if (result instanceof StoryFileResult.Failed) {
-            return DecodedSubmission.refused(((StoryFileResult.Failed) result).reasons());
+        if (result instanceof StoryFileResult.Failed failed) {
+            return DecodedSubmission.refused(failed.reasons());
         }
         StoryFileResult.Parsed parsed = (StoryFileResult.Parsed) result;
         String articleId = parsed.submission().getArticleId();

@@ -135,8 +135,7 @@ public final class StoryFileParser {
     private static RejectionReason yamlProblem(String fileName, StoryText text, YamlEngineException e) {
         int line = text.firstYamlLine();
         String problem = e.getMessage();
-        if (e instanceof MarkedYamlEngineException) {
-            MarkedYamlEngineException marked = (MarkedYamlEngineException) e;
+        if (e instanceof MarkedYamlEngineException marked) {
             line += marked.getProblemMark().or(marked::getContextMark).map(mark -> mark.getLine()).orElse(0);
             if (marked.getProblem() != null) {
                 problem = marked.getProblem();

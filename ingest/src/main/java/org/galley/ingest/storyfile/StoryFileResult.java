@@ -1,7 +1,10 @@
 package org.galley.ingest.storyfile;
 
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.List;
 
+import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 
@@ -33,6 +36,24 @@ public sealed interface StoryFileResult permits StoryFileResult.Parsed, StoryFil
     record Failed(String fileName, List<RejectionReason> reasons) implements StoryFileResult {
         public Failed {
             reasons = List.copyOf(reasons);
+        }
+
+        /**
+         * The failure as an event for {@code articles.rejected}, for a caller that reports rejections there.
+         *
+         * @param articleId the story's id if the caller knows one (e.g. from the file name), else null
+         * @param content   the file's bytes, kept as the original payload so nothing is lost
+         */
+        public ArticleRejected toRejection(String articleId, String source, byte[] content, Instant rejectedAt) {
+            return ArticleRejected.newBuilder()
+                    .setArticleId(articleId)
+                    .setRevision(null)
+                    .setSource(source)
+                    .setReasons(reasons)
+                    .setRejectedAt(rejectedAt)
+                    .setSubmission(null)
+                    .setOriginalPayload(content == null ? null : ByteBuffer.wrap(content))
+                    .build();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.galley.events.Action;
+import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 import org.galley.ingest.validation.SubmissionValidator;
@@ -289,6 +290,20 @@ class StoryFileParserTest {
         StoryFileResult result = parser.parse("bomb.md", bomb.getBytes(StandardCharsets.UTF_8));
 
         assertThat(result).isInstanceOf(StoryFileResult.Failed.class);
+    }
+
+    @Test
+    void aFailureBecomesARejectionCarryingTheReasonsAndTheOriginalBytes() {
+        byte[] content = "# no front matter\n".getBytes(StandardCharsets.UTF_8);
+        StoryFileResult.Failed failed = (StoryFileResult.Failed) parser.parse("bad.md", content);
+
+        ArticleRejected rejected = failed.toRejection("bad", "devstack", content, NOW);
+
+        assertThat(rejected.getArticleId()).isEqualTo("bad");
+        assertThat(rejected.getSource()).isEqualTo("devstack");
+        assertThat(rejected.getReasons()).isEqualTo(failed.reasons());
+        assertThat(rejected.getOriginalPayload().array()).isEqualTo(content);
+        assertThat(rejected.getRejectedAt()).isEqualTo(NOW);
     }
 
     private String heroUrl(String src) {

@@ -1,0 +1,161 @@
+package org.galley.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.galley.events.ArticleAccepted;
+import org.galley.events.ArticleRejected;
+import org.galley.events.RejectionReason;
+import org.galley.localkafka.KafkaCluster;
+import org.galley.localkafka.TestKafka;
+import org.galley.registry.server.EmbeddedSchemaRegistry;
+import org.galley.runtime.GalleyService;
+import org.galley.runtime.ServiceConfig;
+import org.galley.runtime.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ingest as it runs, on a real broker and schema registry: stories sent over HTTP come out accepted or
+ * rejected, and garbage on the submitted topic reaches the dead-letter topic under exactly-once.
+ */
+class IngestAppIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path stateDir;
+
+    private static KafkaCluster kafka;
+    private static EmbeddedSchemaRegistry registry;
+    private static ServiceConfig config;
+    private static GalleyService ingest;
+    private static int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startIngest() throws IOException {
+        kafka = TestKafka.start();
+        registry = EmbeddedSchemaRegistry.start(0);
+        port = freePort();
+        config = new ServiceConfig(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SCHEMA_REGISTRY_URL", registry.url(),
+                "GALLEY_INGEST_PORT", Integer.toString(port),
+                "GALLEY_STATE_DIR", stateDir.toString(),
+                "GALLEY_TOPIC_PARTITIONS", "1"));
+        ingest = IngestApp.create(config);
+        ingest.start();
+        assertThat(ingest.awaitHealthy(WAIT)).as("ingest became healthy").isTrue();
+    }
+
+    @AfterAll
+    static void stopIngest() {
+        if (ingest != null) {
+            ingest.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void storiesSentOverHttpAreAcceptedOrRejectedAndGarbageGoesToTheDeadLetterTopic() throws Exception {
+        Topics topics = Topics.fromConfig(config);
+        byte[] story = Files.readAllBytes(Path.of(System.getProperty("user.dir"))
+                .resolve("../samples/stories/microsoft-openai-partnership.md").normalize());
+
+        assertThat(post("?id=microsoft-openai-partnership", "text/markdown", story).statusCode()).isEqualTo(202);
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(clientProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(topics.submitted().name(), "garbage".getBytes(StandardCharsets.UTF_8),
+                    "not a submission".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        assertThat(post("", "application/json",
+                "{\"articleId\": \"no-headline\", \"revision\": 1, \"byline\": \"B\", \"category\": \"C\", \"bodyMarkdown\": \"Body\"}"
+                        .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
+
+        List<ConsumerRecord<String, ArticleAccepted>> accepted = read(topics.accepted().name(),
+                topics.accepted().valueSerde().deserializer(), 1);
+        assertThat(accepted.get(0).key()).isEqualTo("microsoft-openai-partnership");
+        assertThat(accepted.get(0).value().getSubmission().getHero().getUrl())
+                .isEqualTo("http://localhost:8080/media/ai-partnership.svg");
+
+        List<ConsumerRecord<String, ArticleRejected>> rejected = read(topics.rejected().name(),
+                topics.rejected().valueSerde().deserializer(), 1);
+        assertThat(rejected.get(0).key()).isEqualTo("no-headline");
+        assertThat(rejected.get(0).value().getReasons()).extracting(RejectionReason::getField).containsExactly("headline");
+
+        List<ConsumerRecord<String, byte[]>> dead = read(topics.deadLetter().name(), new ByteArrayDeserializer(), 1);
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not a submission");
+        assertThat(dead.get(0).headers().lastHeader("__streams.errors.exception")).isNotNull();
+    }
+
+    private HttpResponse<String> post(String query, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/articles" + query))
+                .header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(body)).build(),
+                BodyHandlers.ofString());
+    }
+
+    private static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values, int count) {
+        Properties props = clientProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + topic);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, V>> records = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props,
+                new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        assertThat(records).as("records on %s", topic).hasSizeGreaterThanOrEqualTo(count);
+        return records;
+    }
+
+    private static Properties clientProperties() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        return props;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
