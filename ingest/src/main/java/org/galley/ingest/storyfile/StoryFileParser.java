@@ -111,8 +111,8 @@ public final class StoryFileParser {
         return new Reading(fileName, text, defaultId).read(root);
     }
 
-    /** The file name without its folder and without {@code .md} or {@code .markdown}. */
-    static String idFromFileName(String fileName) {
+    /** The default article id of a story file: its name without folder and without {@code .md} or {@code .markdown}. */
+    public static String idFromFileName(String fileName) {
         String name = fileName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
