@@ -1,0 +1,106 @@
+package org.galley.devstack;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./galley up}: starts the whole pipeline in this JVM, publishes a folder of story files through it,
+ * and either keeps serving the site until Ctrl-C or, with {@code --exit-when-idle}, exits with 0 when every
+ * story was published, 2 when any was rejected, and 1 on failure.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Run broker, registry, ingest, enrich, render and the preview site; publish story files.")
+final class UpCommand implements Callable<Integer> {
+
+    static final int ALL_PUBLISHED = 0;
+    static final int FAILED = 1;
+    static final int SOME_REJECTED = 2;
+
+    @Option(names = "--articles", paramLabel = "DIR", description = "Folder of *.md story files (default: ${DEFAULT-VALUE}).")
+    Path articles = Path.of("samples", "stories");
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the site is written (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of(".galley", "site");
+
+    @Option(names = "--exit-when-idle", description = "Exit once every story is published or rejected.")
+    boolean exitWhenIdle;
+
+    @Option(names = "--kafka-port", description = "Kafka port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int kafkaPort = LocalStack.Ports.defaults().kafka();
+
+    @Option(names = "--registry-port", description = "Schema registry port (default: ${DEFAULT-VALUE}).")
+    int registryPort = LocalStack.Ports.defaults().registry();
+
+    @Option(names = "--ingest-port", description = "Ingest HTTP port (default: ${DEFAULT-VALUE}).")
+    int ingestPort = LocalStack.Ports.defaults().ingest();
+
+    @Option(names = "--site-port", description = "Preview site port (default: ${DEFAULT-VALUE}).")
+    int sitePort = LocalStack.Ports.defaults().site();
+
+    @Option(names = "--story-timeout", description = "How long to wait for each story, in seconds (default: ${DEFAULT-VALUE}).")
+    long storyTimeoutSeconds = 60;
+
+    private final PrintStream console = System.out;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(articles)) {
+            System.err.println("No such folder of stories: " + articles.toAbsolutePath());
+            return FAILED;
+        }
+        Path workDir = WorkDir.create();
+        LocalStack.Ports ports = new LocalStack.Ports(kafkaPort, registryPort, ingestPort, sitePort);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(ports, workDir, out.toAbsolutePath(), Map.of());
+        } catch (RuntimeException e) {
+            WorkDir.deleteQuietly(workDir);
+            System.err.println("galley up could not start: " + e.getMessage());
+            return FAILED;
+        }
+        // Ctrl-C runs this hook; it stops the services in order and removes the working folder.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            WorkDir.deleteQuietly(workDir);
+        }, "galley-up-shutdown"));
+        try {
+            printAddresses(stack);
+            MediaFolder.copyInto(articles, out);
+            PublishReport report = new StoryPublisher(stack, console, Duration.ofSeconds(storyTimeoutSeconds))
+                    .publishFolder(articles);
+            console.println(report.summary() + " Site written to " + out.toAbsolutePath() + ".");
+            if (exitWhenIdle) {
+                return report.exitCode();
+            }
+            console.println("Serving " + stack.siteUrl() + " - press Ctrl-C to stop.");
+            Thread.currentThread().join();
+            return ALL_PUBLISHED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (RuntimeException e) {
+            System.err.println("galley up failed: " + e.getMessage());
+            e.printStackTrace(System.err);
+            return FAILED;
+        } finally {
+            if (exitWhenIdle) {
+                stack.close();
+            }
+        }
+    }
+
+    private void printAddresses(LocalStack stack) {
+        console.println("Galley is up:");
+        console.println("  Kafka            " + stack.bootstrapServers());
+        console.println("  Schema registry  " + stack.registryUrl());
+        console.println("  Ingest (HTTP)    " + stack.ingestUrl());
+        console.println("  Site             " + stack.siteUrl());
+    }
+}

@@ -1,0 +1,39 @@
+package org.galley.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml must stay valid although no Docker engine runs here: {@code docker-compose config}
+ * checks it without one. {@code .ci/run} installs docker-compose; elsewhere the test is skipped, saying why.
+ */
+class DockerComposeFileIT {
+
+    @Test
+    void dockerComposeAcceptsTheComposeFile() throws Exception {
+        assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
+
+        Process process = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config", "--services")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output.lines()).contains("kafka", "schema-registry", "ingest", "enrich", "render", "site");
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (new File(dir, command).canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

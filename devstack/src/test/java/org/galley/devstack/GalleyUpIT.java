@@ -1,0 +1,143 @@
+package org.galley.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code ./galley up --articles DIR --out OUT --exit-when-idle}, run as the launcher runs it (free ports
+ * instead of the fixed ones), on the bundled sample stories and on a folder with bad ones.
+ */
+class GalleyUpIT {
+
+    private static final Path SAMPLES = Path.of("samples", "stories");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path out;
+
+    @Test
+    void theSampleStoriesArePublishedAndTheStackDigestPageCarriesEveryElementOfTheReference() throws IOException {
+        int exit = galleyUp(SAMPLES, out);
+
+        assertThat(exit).as("exit code").isZero();
+        List<JsonNode> published = jsonLines(out.resolve("published.jsonl"));
+        assertThat(published).extracting(line -> line.get("articleId").asText())
+                .containsExactlyInAnyOrder("kafka-streams-newsrooms", "claude-goes-to-work", "microsoft-openai-partnership");
+        JsonNode line = published.stream()
+                .filter(node -> node.get("articleId").asText().equals("microsoft-openai-partnership"))
+                .findFirst().orElseThrow();
+        for (String field : List.of("articleId", "revision", "headline", "slug", "url", "path", "wordCount",
+                "readingTimeMinutes", "tags")) {
+            assertThat(line.has(field)).as("published.jsonl has " + field).isTrue();
+        }
+        assertThat(jsonLines(out.resolve("rejected.jsonl"))).isEmpty();
+
+        Document page = Jsoup.parse(out.resolve(line.get("path").asText()).toFile(), "UTF-8");
+        assertStackDigestPage(page);
+        // The reference page says 7; Galley's documented formula (238 wpm plus 12 s per image) gives its own figure.
+        assertThat(page.text()).contains(line.get("readingTimeMinutes").asInt() + " min read");
+        Document home = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
+        assertThat(home.select("main a[href]").eachText()).contains(line.get("headline").asText());
+        assertThat(out.resolve("media/ai-partnership.svg")).exists();
+    }
+
+    @Test
+    void aFolderWithBadStoriesPublishesTheGoodOnesListsTheBadOnesAndExitsTwo() throws IOException {
+        Path stories = Files.createDirectories(out.resolve("in"));
+        Files.copy(SAMPLES.resolve("claude-goes-to-work.md"), stories.resolve("claude-goes-to-work.md"));
+        Files.writeString(stories.resolve("no-headline.md"), """
+                ---
+                byline: Desk
+                category: AI
+                ---
+
+                A body without a headline.
+                """);
+        Files.writeString(stories.resolve("broken-yaml.md"), """
+                ---
+                headline: [unclosed
+                ---
+
+                Body.
+                """);
+        Files.write(stories.resolve("binary-junk.md"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0xc3});
+        Path site = out.resolve("site");
+
+        int exit = galleyUp(stories, site);
+
+        assertThat(exit).as("exit code").isEqualTo(2);
+        assertThat(jsonLines(site.resolve("published.jsonl"))).extracting(node -> node.get("articleId").asText())
+                .containsExactly("claude-goes-to-work");
+        List<JsonNode> rejected = jsonLines(site.resolve("rejected.jsonl"));
+        assertThat(rejected).extracting(node -> node.get("articleId").asText())
+                .containsExactlyInAnyOrder("no-headline", "broken-yaml", "binary-junk");
+        assertThat(rejected).allSatisfy(node -> assertThat(node.get("reasons")).isNotEmpty());
+        JsonNode noHeadline = rejected.stream().filter(node -> node.get("articleId").asText().equals("no-headline"))
+                .findFirst().orElseThrow();
+        assertThat(noHeadline.get("reasons").findValuesAsText("field")).contains("headline");
+    }
+
+    /** Every element of ../shared/reference/stack-digest-article.txt, one by one. */
+    private static void assertStackDigestPage(Document page) {
+        Element ticker = page.selectFirst("[class*=ticker]");
+        assertThat(ticker).as("ticker").isNotNull();
+        assertThat(ticker.text()).contains("LIVE").contains("Microsoft and OpenAI");
+        String masthead = page.select("header").text();
+        assertThat(masthead).contains("Stack Digest").contains("Independent Tech Journalism").contains("stackdigest.org");
+        assertThat(page.select("a[href=/]").eachText()).anyMatch(text -> text.contains("Back to Stack Digest"));
+        assertThat(page.select("[class*=category]").text()).contains("AI");
+        assertThat(page.select("h1")).hasSize(1);
+        assertThat(page.selectFirst("h1").text())
+                .isEqualTo("Microsoft and OpenAI Are Not Breaking Up but They Are No Longer One Company in Practice");
+        assertThat(page.text()).contains("The biggest AI alliance of the decade has just been rewritten.");
+        assertThat(page.text()).contains("By Stack Digest").containsPattern("\\d+ min read");
+        Element hero = page.selectFirst("figure img");
+        assertThat(hero).as("hero image").isNotNull();
+        assertThat(hero.attr("alt")).isEqualTo("Two laptops and cloud infrastructure screens representing a tech partnership shifting");
+        assertThat(hero.attr("src")).endsWith("/media/ai-partnership.svg");
+        String caption = page.selectFirst("figure figcaption").text();
+        assertThat(caption).contains("The modern AI stack is starting to look less like a marriage").contains("Photo: Unsplash");
+        assertThat(page.select("article h2, main h2").eachText()).containsSubsequence(
+                "The End of Exclusivity Changes the Mood", "Why Both Companies Wanted This",
+                "The Money Is Telling the Truth", "What This Means for the AI Market", "So Are They Going Separate Ways");
+        String footer = page.select("footer").text();
+        assertThat(footer).contains("Back to Homepage").contains("Read the Claude Story");
+        assertThat(page.select("footer a").eachAttr("href")).contains("/");
+        assertThat(page.select("footer a:contains(Claude)").attr("href")).startsWith("/ai/claude-goes-to-work");
+    }
+
+    private static int galleyUp(Path articles, Path out) {
+        return new CommandLine(new GalleyCli()).execute("up",
+                "--articles", articles.toString(), "--out", out.toString(), "--exit-when-idle",
+                "--kafka-port", "0", "--registry-port", "0", "--ingest-port", "0", "--site-port", "0");
+    }
+
+    private static List<JsonNode> jsonLines(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(text -> !text.isBlank())
+                .map(GalleyUpIT::parse)
+                .toList();
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + text, e);
+        }
+    }
+}
