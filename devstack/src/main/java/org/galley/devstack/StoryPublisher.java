@@ -150,9 +150,10 @@ final class StoryPublisher {
             return "  ?  " + entry.fileName() + ": no answer within " + perStoryTimeout.toSeconds() + " s";
         }
         return switch (entry.outcome().kind()) {
-            case PUBLISHED -> "  ✓  published   " + entry.fileName() + "  " + entry.siteUrl();
-            case UNPUBLISHED -> "  -  unpublished " + entry.fileName();
-            case REJECTED -> "  ✗  rejected    " + entry.fileName() + ": " + String.join("; ", entry.outcome().reasons());
+            case PUBLISHED -> String.format("  ✓  published    %-36s %s", entry.fileName(), entry.siteUrl());
+            case UNPUBLISHED -> String.format("  -  unpublished  %s", entry.fileName());
+            case REJECTED -> String.format("  ✗  rejected     %-36s %s", entry.fileName(),
+                    String.join("; ", entry.outcome().reasons()));
         };
     }
 

@@ -102,5 +102,6 @@ final class UpCommand implements Callable<Integer> {
         console.println("  Schema registry  " + stack.registryUrl());
         console.println("  Ingest (HTTP)    " + stack.ingestUrl());
         console.println("  Site             " + stack.siteUrl());
+        console.println("  Logs             " + System.getenv().getOrDefault("GALLEY_LOG_FILE", ".galley/galley.log"));
     }
 }
