@@ -12,15 +12,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
+import org.galley.events.RejectionReason;
 import org.galley.ingest.storyfile.StoryFileParser;
 import org.galley.ingest.storyfile.StoryFileResult;
 import org.galley.runtime.SiteSettings;
@@ -61,7 +61,7 @@ final class StoryPublisher {
              KafkaProducer<String, ArticleRejected> rejections = producer(topics.rejected())) {
             for (StoryFile story : stories) {
                 PublishReport.Entry entry = story.result() instanceof StoryFileResult.Parsed parsed
-                        ? submit(parsed, submissions)
+                        ? submit(parsed, submissions, rejections)
                         : reject((StoryFileResult.Failed) story.result(), story.content(), rejections);
                 entries.add(entry);
                 console.println(describe(entry));
@@ -70,10 +70,19 @@ final class StoryPublisher {
         return new PublishReport(entries);
     }
 
-    private PublishReport.Entry submit(StoryFileResult.Parsed story, KafkaProducer<String, ArticleSubmitted> producer) {
+    private PublishReport.Entry submit(StoryFileResult.Parsed story, KafkaProducer<String, ArticleSubmitted> producer,
+                                       KafkaProducer<String, ArticleRejected> rejections) {
         story.warnings().forEach(warning -> console.println("  warning: " + warning));
         ArticleSubmitted submission = story.submission();
-        send(producer, new ProducerRecord<>(topics.submitted().name(), submission.getArticleId(), submission));
+        try {
+            send(producer, new ProducerRecord<>(topics.submitted().name(), submission.getArticleId(), submission));
+        } catch (RecordTooLargeException e) {
+            // Too big even for Kafka: ingest never sees it, so it is rejected here, with the same reason code.
+            RejectionReason reason = new RejectionReason("payload", "too-large", "The story is larger than the "
+                    + stack.config().maxMessageBytes() + " bytes Galley's topics take.");
+            StoryFileResult.Failed failed = new StoryFileResult.Failed(story.fileName(), List.of(reason));
+            return reject(failed, null, rejections);
+        }
         Outcome outcome = awaitOutcome(submission.getArticleId(), submission.getRevision()).orElse(null);
         String url = outcome != null && outcome.kind() == Outcome.Kind.PUBLISHED
                 ? stack.siteUrl() + outcome.path().substring(1) : null;
@@ -158,17 +167,17 @@ final class StoryPublisher {
     }
 
     private <V> KafkaProducer<String, V> producer(Topic<String, V> topic) {
-        Properties props = stack.config().kafkaProperties();
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "galley-up-" + topic.name());
-        return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+        return new KafkaProducer<>(stack.config().producerProperties("galley-up-" + topic.name()),
+                topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
     private static <V> void send(KafkaProducer<String, V> producer, ProducerRecord<String, V> record) {
         try {
             producer.send(record).get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException tooLarge) {
+                throw tooLarge;
+            }
             throw new IllegalStateException("Kafka refused " + record.key() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -75,6 +75,33 @@ class GalleyUpIT {
                 Body.
                 """);
         Files.write(stories.resolve("binary-junk.md"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0xc3});
+        Files.writeString(stories.resolve("empty-body.md"), """
+                ---
+                headline: A Story With Nothing In It
+                byline: Desk
+                category: AI
+                ---
+                """);
+        Files.writeString(stories.resolve("javascript-hero.md"), """
+                ---
+                headline: A Hero That Runs Code
+                byline: Desk
+                category: AI
+                hero:
+                  src: "javascript:alert(document.cookie)"
+                  alt: Nothing to see
+                ---
+
+                The body is fine; the image is not.
+                """);
+        Files.writeString(stories.resolve("too-large.md"), """
+                ---
+                headline: A Story Longer Than The Limit
+                byline: Desk
+                category: AI
+                ---
+
+                """ + "All work and no play makes a very long story. ".repeat(25_000));
         Path site = out.resolve("site");
 
         int exit = galleyUp(stories, site);
@@ -84,11 +111,13 @@ class GalleyUpIT {
                 .containsExactly("claude-goes-to-work");
         List<JsonNode> rejected = jsonLines(site.resolve("rejected.jsonl"));
         assertThat(rejected).extracting(node -> node.get("articleId").asText())
-                .containsExactlyInAnyOrder("no-headline", "broken-yaml", "binary-junk");
+                .containsExactlyInAnyOrder("no-headline", "broken-yaml", "binary-junk", "empty-body",
+                        "javascript-hero", "too-large");
         assertThat(rejected).allSatisfy(node -> assertThat(node.get("reasons")).isNotEmpty());
-        JsonNode noHeadline = rejected.stream().filter(node -> node.get("articleId").asText().equals("no-headline"))
-                .findFirst().orElseThrow();
-        assertThat(noHeadline.get("reasons").findValuesAsText("field")).contains("headline");
+        assertThat(reasonFields(rejected, "no-headline")).contains("headline");
+        assertThat(reasonFields(rejected, "empty-body")).contains("bodyMarkdown");
+        assertThat(reasonFields(rejected, "javascript-hero")).contains("hero.url");
+        assertThat(reasonCodes(rejected, "too-large")).contains("too-large");
     }
 
     /** Every element of ../shared/reference/stack-digest-article.txt, one by one. */
@@ -118,6 +147,19 @@ class GalleyUpIT {
         assertThat(footer).contains("Back to Homepage").contains("Read the Claude Story");
         assertThat(page.select("footer a").eachAttr("href")).contains("/");
         assertThat(page.select("footer a:contains(Claude)").attr("href")).startsWith("/ai/claude-goes-to-work");
+    }
+
+    private static List<String> reasonFields(List<JsonNode> rejected, String articleId) {
+        return reasonsOf(rejected, articleId).findValuesAsText("field");
+    }
+
+    private static List<String> reasonCodes(List<JsonNode> rejected, String articleId) {
+        return reasonsOf(rejected, articleId).findValuesAsText("code");
+    }
+
+    private static JsonNode reasonsOf(List<JsonNode> rejected, String articleId) {
+        return rejected.stream().filter(node -> node.get("articleId").asText().equals(articleId))
+                .findFirst().orElseThrow(() -> new AssertionError("no rejection of " + articleId)).get("reasons");
     }
 
     private static int galleyUp(Path articles, Path out) {

@@ -79,6 +79,25 @@ public final class ServiceConfig {
         return props;
     }
 
+    /**
+     * The largest event Galley writes ({@code GALLEY_MAX_MESSAGE_BYTES}, default 8 MiB). Kafka's own default
+     * (1 MiB) is too small: a published event carries a story's whole page, and a story may be 1 MiB itself.
+     * Topics Galley creates and every Galley producer use this limit.
+     */
+    public int maxMessageBytes() {
+        return getInt("GALLEY_MAX_MESSAGE_BYTES", 8 * 1024 * 1024);
+    }
+
+    /** Settings for a producer that must not lose or duplicate what it sends: acks=all, idempotence on. */
+    public Properties producerProperties(String clientId) {
+        Properties props = kafkaProperties();
+        props.putIfAbsent("client.id", clientId);
+        props.putIfAbsent("acks", "all");
+        props.putIfAbsent("enable.idempotence", "true");
+        props.putIfAbsent("max.request.size", Integer.toString(maxMessageBytes()));
+        return props;
+    }
+
     static String toKafkaProperty(String variable) {
         return variable.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
     }

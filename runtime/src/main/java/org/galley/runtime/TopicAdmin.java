@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the topics a service needs when they are missing, so a fresh cluster works without a separate
  * step. Existing topics are left exactly as ops configured them. Partitions and replication come from
- * {@code GALLEY_TOPIC_PARTITIONS} (default 3) and {@code GALLEY_TOPIC_REPLICATION} (default: the broker's).
+ * {@code GALLEY_TOPIC_PARTITIONS} (default 3) and {@code GALLEY_TOPIC_REPLICATION} (default: the broker's);
+ * the largest message from {@link ServiceConfig#maxMessageBytes()}.
  */
 public final class TopicAdmin {
 
@@ -40,7 +42,8 @@ public final class TopicAdmin {
             List<NewTopic> missing = names.stream()
                     .distinct()
                     .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, Optional.of(partitions), replication))
+                    .map(name -> new NewTopic(name, Optional.of(partitions), replication)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(config.maxMessageBytes()))))
                     .collect(Collectors.toList());
             if (missing.isEmpty()) {
                 return;

@@ -1,0 +1,185 @@
+package org.galley.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.galley.ingest.storyfile.StoryFileParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./galley submit FILE.md…}: posts story files to a running ingest ({@code POST /v1/articles}, as
+ * {@code text/markdown}) and prints one line per file with what became of it, following each story's status
+ * ({@code GET /v1/articles/{id}}) until it is published or rejected. Exits 0 when every story was published,
+ * 2 when any was rejected, 1 when ingest could not be reached or did not answer in time.
+ */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = "Submit story files to a running Galley and report what became of each.")
+final class SubmitCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(paramLabel = "FILE.md", arity = "1..*", description = "Story files (Markdown with YAML front matter).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--ingest", paramLabel = "URL", defaultValue = "${env:GALLEY_INGEST_URL:-http://localhost:8082}",
+            description = "Ingest's base URL (default: ${DEFAULT-VALUE}, or GALLEY_INGEST_URL).")
+    String ingest;
+
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:GALLEY_INGEST_TOKEN}",
+            description = "Bearer token, when ingest requires one (default: GALLEY_INGEST_TOKEN).")
+    String token;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to follow each story before giving up (default: ${DEFAULT-VALUE}).")
+    long waitSeconds;
+
+    private final PrintStream console;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    SubmitCommand() {
+        this(System.out);
+    }
+
+    SubmitCommand(PrintStream console) {
+        this.console = console;
+    }
+
+    /** What became of one file. */
+    enum Result { PUBLISHED, REJECTED, FAILED }
+
+    @Override
+    public Integer call() {
+        List<Result> results = new ArrayList<>();
+        for (Path file : files) {
+            Result result = submit(file);
+            results.add(result);
+            if (result == Result.FAILED && !reachable()) {
+                console.println("Ingest does not answer at " + ingest + ": is `./galley up` running?");
+                return UpCommand.FAILED;
+            }
+        }
+        if (results.contains(Result.FAILED)) {
+            return UpCommand.FAILED;
+        }
+        return results.contains(Result.REJECTED) ? UpCommand.SOME_REJECTED : UpCommand.ALL_PUBLISHED;
+    }
+
+    private Result submit(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            String id = StoryFileParser.idFromFileName(name);
+            HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(
+                            URI.create(ingest + "/v1/articles?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))))
+                            .header("Content-Type", "text/markdown; charset=utf-8")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = readJson(response.body());
+            if (response.statusCode() != 202) {
+                print("✗", "rejected", name, problemText(response.statusCode(), body));
+                return Result.REJECTED;
+            }
+            return follow(name, body.path("articleId").asText(id), body.path("revision").asLong(),
+                    body.path("statusUrl").asText("/v1/articles/" + id));
+        } catch (IOException e) {
+            print("!", "failed", name, e instanceof ConnectException ? "cannot connect to " + ingest : e.getMessage());
+            return Result.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.FAILED;
+        }
+    }
+
+    /** Polls the story's status until this revision (or a later one) is published, taken down or rejected. */
+    private Result follow(String name, String id, long revision, String statusPath) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(waitSeconds);
+        String lastState = "submitted";
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = http.send(
+                    authorized(HttpRequest.newBuilder(URI.create(ingest + statusPath))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                JsonNode status = readJson(response.body());
+                lastState = status.path("state").asText(lastState);
+                boolean thisRevision = status.path("revision").asLong() >= revision;
+                if (thisRevision && lastState.equals("published")) {
+                    print("✓", "published", name, status.path("url").asText());
+                    return Result.PUBLISHED;
+                }
+                if (thisRevision && lastState.equals("unpublished")) {
+                    print("-", "unpublished", name, id);
+                    return Result.PUBLISHED;
+                }
+                if (thisRevision && lastState.equals("rejected")) {
+                    print("✗", "rejected", name, reasonsText(status.path("reasons")));
+                    return Result.REJECTED;
+                }
+            }
+            Thread.sleep(200);
+        }
+        print("?", lastState, name, "not published within " + waitSeconds + " s (revision " + revision + ")");
+        return Result.FAILED;
+    }
+
+    private boolean reachable() {
+        try {
+            http.send(HttpRequest.newBuilder(URI.create(ingest + "/v1/healthz")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(30));
+        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private void print(String mark, String outcome, String file, String detail) {
+        console.println(String.format("  %s  %-11s  %-36s %s", mark, outcome, file, detail));
+    }
+
+    private static String problemText(int status, JsonNode problem) {
+        String text = status + " " + problem.path("title").asText("") + ": " + problem.path("detail").asText("");
+        String reasons = reasonsText(problem.path("errors"));
+        return reasons.isEmpty() ? text : text + " " + reasons;
+    }
+
+    private static String reasonsText(JsonNode reasons) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode reason : reasons) {
+            parts.add(reason.path("field").asText() + ": " + reason.path("message").asText());
+        }
+        return String.join("; ", parts);
+    }
+
+    private static JsonNode readJson(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("detail", body);
+        }
+    }
+}
