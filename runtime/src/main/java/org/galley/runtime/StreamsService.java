@@ -3,6 +3,7 @@ package org.galley.runtime;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -49,6 +50,11 @@ public final class StreamsService implements GalleyService {
         streams.setStateListener((now, before) -> log.info("{}: {} -> {}", name, before, now));
         streams.start();
         log.info("{} started\n{}", name, topology.describe());
+    }
+
+    /** The running application, for interactive queries of its state stores; empty when not started. */
+    public synchronized Optional<KafkaStreams> streams() {
+        return Optional.ofNullable(streams);
     }
 
     @Override
