@@ -3,9 +3,14 @@ package org.galley.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
+import org.apache.kafka.streams.StreamsConfig;
+import org.galley.events.ArticleStatus;
 import org.galley.ingest.http.IngestHttpServer;
 import org.galley.ingest.http.KafkaSubmissionSink;
+import org.galley.ingest.status.StreamsStatusLookup;
+import org.galley.registry.serde.RegistryAvroSerde;
 import org.galley.runtime.CompositeService;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.ServiceConfig;
@@ -15,8 +20,9 @@ import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
 
 /**
- * Runs ingest: the validation topology ({@link IngestTopology}) beside the HTTP front door
- * ({@link IngestHttpServer}) that feeds it through an idempotent producer ({@link KafkaSubmissionSink}).
+ * Runs ingest: the validation and status topology ({@link IngestTopology}) beside the HTTP front door
+ * ({@link IngestHttpServer}) that feeds it through an idempotent producer ({@link KafkaSubmissionSink}) and
+ * answers status questions from the topology's store ({@link StreamsStatusLookup}).
  */
 public final class IngestApp {
 
@@ -29,13 +35,20 @@ public final class IngestApp {
         Topics topics = Topics.fromConfig(config);
         IngestSettings settings = IngestSettings.fromConfig(config);
         Clock clock = Clock.systemUTC();
+        Properties streamsProperties = StreamsSettings.forService(APPLICATION_ID, config, topics);
+        // Tells the other instances where to ask for the statuses this one holds.
+        streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
         StreamsService streams = new StreamsService(APPLICATION_ID + "-streams",
-                IngestTopology.build(topics, settings, clock),
-                StreamsSettings.forService(APPLICATION_ID, config, topics), config,
-                List.of(topics.submitted(), topics.accepted(), topics.rejected(), topics.deadLetter()));
-        KafkaSubmissionSink sink = new KafkaSubmissionSink(config, topics.submitted(),
+                IngestTopology.build(topics, RegistryAvroSerde.forValues(ArticleStatus.class, config.schemaRegistryUrl()),
+                        settings, clock),
+                streamsProperties, config,
+                List.of(topics.submitted(), topics.accepted(), topics.rejected(), topics.published(),
+                        topics.deadLetter()));
+        KafkaSubmissionSink sink = new KafkaSubmissionSink(config, topics.submitted(), topics.rejected(),
                 Duration.ofMillis(config.getLong("GALLEY_INGEST_SEND_TIMEOUT_MS", 30_000)));
-        IngestHttpServer http = new IngestHttpServer(settings, sink, clock);
+        StreamsStatusLookup statuses = new StreamsStatusLookup(streams::streams, IngestTopology.STATUS_STORE,
+                settings.advertisedHost());
+        IngestHttpServer http = new IngestHttpServer(settings, sink, statuses, clock);
         // Started in this order and closed in reverse: the door opens last and shuts first.
         return new CompositeService(APPLICATION_ID, List.of(streams, sink, http));
     }

@@ -3,6 +3,7 @@ package org.galley.ingest;
 import java.time.Clock;
 import java.util.Map;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,21 +13,29 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import org.galley.events.ArticleAccepted;
+import org.galley.events.ArticleStatus;
 import org.galley.events.ArticleSubmitted;
 import org.galley.ingest.revision.RevisionGate;
+import org.galley.ingest.status.StatusRecorder;
+import org.galley.ingest.status.StoryEvent;
 import org.galley.ingest.validation.CheckedSubmission;
 import org.galley.ingest.validation.SubmissionValidator;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
 
 /**
- * Ingest's stream processor: every submission is validated, and each story's revisions only move forward.
+ * Ingest's stream processor: every submission is validated, each story's revisions only move forward, and
+ * every story's status is kept for the HTTP API.
  *
  * <ul>
  *   <li>reads {@code articles.submitted}: key String articleId, value {@code ArticleSubmitted}</li>
  *   <li>writes {@code articles.accepted}: key String articleId, value {@code ArticleAccepted}</li>
  *   <li>writes {@code articles.rejected}: key String articleId (the message key when the article is unknown),
  *       value {@code ArticleRejected} with every reason and the original submission</li>
+ *   <li>reads {@code articles.submitted}, {@code articles.accepted}, {@code articles.rejected} (also written
+ *       by the HTTP front door) and {@code articles.published} (written by render), all keyed by article id
+ *       and co-partitioned, into the store {@value #STATUS_STORE}: key String articleId, value
+ *       {@code ArticleStatus}, queried by {@code GET /v1/articles/{id}}</li>
  * </ul>
  * Repeated and older revisions are dropped (logged, counted); bytes that are not a submission go to the
  * dead-letter topic through the Streams settings, never to this topology.
@@ -35,19 +44,26 @@ public final class IngestTopology {
 
     /** Article id to the newest accepted revision. */
     public static final String REVISIONS_STORE = "ingest-newest-revisions";
+    /** Article id to the story's {@code ArticleStatus}. */
+    public static final String STATUS_STORE = "article-status";
 
     private IngestTopology() {
     }
 
-    public static Topology build(Topics topics, IngestSettings settings, Clock clock) {
+    /**
+     * @param statusSerde the serde of the status store and its changelog
+     */
+    public static Topology build(Topics topics, Serde<ArticleStatus> statusSerde, IngestSettings settings,
+                                 Clock clock) {
         SubmissionValidator validator = new SubmissionValidator(settings.validationLimits());
         Topic<String, ArticleSubmitted> submitted = topics.submitted();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(REVISIONS_STORE), Serdes.String(), Serdes.Long()));
 
-        Map<String, KStream<String, CheckedSubmission>> checked = builder
-                .stream(submitted.name(), submitted.consumed().withName("read-submissions"))
+        KStream<String, ArticleSubmitted> submissions =
+                builder.stream(submitted.name(), submitted.consumed().withName("read-submissions"));
+        Map<String, KStream<String, CheckedSubmission>> checked = submissions
                 .mapValues((key, submission) -> CheckedSubmission.check(key, submission, validator), Named.as("validate"))
                 .split(Named.as("checked-"))
                 .branch((key, check) -> check.isValid(), Branched.as("valid"))
@@ -64,6 +80,35 @@ public final class IngestTopology {
                 .mapValues(submission -> new ArticleAccepted(submission, clock.instant()), Named.as("to-acceptance"))
                 .to(topics.accepted().name(), topics.accepted().produced().withName("write-accepted"));
 
+        recordStatuses(builder, submissions, topics, statusSerde);
         return builder.build();
+    }
+
+    private static void recordStatuses(StreamsBuilder builder, KStream<String, ArticleSubmitted> submissions,
+                                       Topics topics, Serde<ArticleStatus> statusSerde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STATUS_STORE), Serdes.String(), statusSerde));
+        // A submission keyed by another id is rejected under its own id; its status starts there.
+        KStream<String, StoryEvent> submittedEvents = submissions
+                .filter((key, submission) -> submission != null && key != null && key.equals(submission.getArticleId()),
+                        Named.as("status-submitted-under-own-key"))
+                .mapValues(StoryEvent::submitted, Named.as("status-submitted"));
+        KStream<String, StoryEvent> acceptedEvents = builder
+                .stream(topics.accepted().name(), topics.accepted().consumed().withName("read-accepted"))
+                .filter((key, accepted) -> accepted != null, Named.as("status-accepted-present"))
+                .mapValues(StoryEvent::accepted, Named.as("status-accepted"));
+        KStream<String, StoryEvent> rejectedEvents = builder
+                .stream(topics.rejected().name(), topics.rejected().consumed().withName("read-rejected"))
+                .filter((key, rejected) -> rejected != null, Named.as("status-rejected-present"))
+                .mapValues(StoryEvent::rejected, Named.as("status-rejected"));
+        KStream<String, StoryEvent> publishedEvents = builder
+                .stream(topics.published().name(), topics.published().consumed().withName("read-published"))
+                .filter((key, published) -> published != null, Named.as("status-published-present"))
+                .mapValues(StoryEvent::published, Named.as("status-published"));
+        submittedEvents
+                .merge(acceptedEvents, Named.as("status-merge-accepted"))
+                .merge(rejectedEvents, Named.as("status-merge-rejected"))
+                .merge(publishedEvents, Named.as("status-merge-published"))
+                .process(() -> new StatusRecorder(STATUS_STORE), Named.as("record-status"), STATUS_STORE);
     }
 }

@@ -14,11 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,11 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ingest as it runs, on a real broker and schema registry: stories sent over HTTP come out accepted or
- * rejected, and garbage on the submitted topic reaches the dead-letter topic under exactly-once.
+ * rejected, their status can be followed over HTTP, and garbage on the submitted topic reaches the
+ * dead-letter topic under exactly-once.
  */
 class IngestAppIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path stateDir;
@@ -69,6 +72,7 @@ class IngestAppIT {
         config = new ServiceConfig(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SCHEMA_REGISTRY_URL", registry.url(),
+                "GALLEY_INGEST_HOST", "127.0.0.1",
                 "GALLEY_INGEST_PORT", Integer.toString(port),
                 "GALLEY_STATE_DIR", stateDir.toString(),
                 "GALLEY_TOPIC_PARTITIONS", "1"));
@@ -104,22 +108,71 @@ class IngestAppIT {
         }
         assertThat(post("", "application/json",
                 "{\"articleId\": \"no-headline\", \"revision\": 1, \"byline\": \"B\", \"category\": \"C\", \"bodyMarkdown\": \"Body\"}"
-                        .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
+                        .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(422);
 
-        List<ConsumerRecord<String, ArticleAccepted>> accepted = read(topics.accepted().name(),
-                topics.accepted().valueSerde().deserializer(), 1);
-        assertThat(accepted.get(0).key()).isEqualTo("microsoft-openai-partnership");
-        assertThat(accepted.get(0).value().getSubmission().getHero().getUrl())
+        ConsumerRecord<String, ArticleAccepted> accepted = read(topics.accepted().name(),
+                topics.accepted().valueSerde().deserializer(), "microsoft-openai-partnership");
+        assertThat(accepted.value().getSubmission().getHero().getUrl())
                 .isEqualTo("http://localhost:8080/media/ai-partnership.svg");
 
-        List<ConsumerRecord<String, ArticleRejected>> rejected = read(topics.rejected().name(),
-                topics.rejected().valueSerde().deserializer(), 1);
-        assertThat(rejected.get(0).key()).isEqualTo("no-headline");
-        assertThat(rejected.get(0).value().getReasons()).extracting(RejectionReason::getField).containsExactly("headline");
+        ConsumerRecord<String, ArticleRejected> rejected = read(topics.rejected().name(),
+                topics.rejected().valueSerde().deserializer(), "no-headline");
+        assertThat(rejected.value().getReasons()).extracting(RejectionReason::getField).containsExactly("headline");
+        assertThat(rejected.value().getSource()).isEqualTo("http");
 
-        List<ConsumerRecord<String, byte[]>> dead = read(topics.deadLetter().name(), new ByteArrayDeserializer(), 1);
-        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not a submission");
-        assertThat(dead.get(0).headers().lastHeader("__streams.errors.exception")).isNotNull();
+        ConsumerRecord<String, byte[]> dead = read(topics.deadLetter().name(), new ByteArrayDeserializer(), "garbage");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a submission");
+        assertThat(dead.headers().lastHeader("__streams.errors.exception")).isNotNull();
+    }
+
+    @Test
+    void aStoryRefusedOverHttpIsRejectedWithItsReasonsInItsStatus() throws Exception {
+        HttpResponse<String> refused = post("", "application/json", ("{\"articleId\": \"no-byline\", \"revision\": 3, "
+                + "\"headline\": \"H\", \"category\": \"C\", \"bodyMarkdown\": \"Body\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(refused.body()).get("statusUrl").asText()).isEqualTo("/v1/articles/no-byline");
+
+        JsonNode status = awaitState("no-byline", "rejected");
+
+        assertThat(status.get("revision").asLong()).isEqualTo(3);
+        assertThat(status.get("reasons").get(0).get("field").asText()).isEqualTo("byline");
+        assertThat(status.get("reasons").get(0).get("code").asText()).isEqualTo("required");
+    }
+
+    @Test
+    void aGoodStorysStatusGoesFromSubmittedToAccepted() throws Exception {
+        byte[] story = Files.readAllBytes(Path.of(System.getProperty("user.dir"))
+                .resolve("../samples/stories/claude-goes-to-work.md").normalize());
+
+        HttpResponse<String> receipt = post("?id=claude-story", "text/markdown", story);
+        assertThat(receipt.statusCode()).isEqualTo(202);
+
+        JsonNode status = awaitState("claude-story", "accepted");
+
+        assertThat(status.get("revision").asLong()).isEqualTo(1);
+        assertThat(status.get("history")).extracting(change -> change.get("state").asText())
+                .containsExactly("submitted", "accepted");
+        assertThat(get("/v1/articles/never-sent").statusCode()).isEqualTo(404);
+    }
+
+    /** Asks for the story's status until it is in the state; a real pipeline takes its time. */
+    private JsonNode awaitState(String articleId, String state) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        HttpResponse<String> response;
+        do {
+            response = get("/v1/articles/" + articleId);
+            if (response.statusCode() == 200 && JSON.readTree(response.body()).get("state").asText().equals(state)) {
+                return JSON.readTree(response.body());
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(articleId + " never reached " + state + "; last answer " + response.statusCode()
+                + " " + response.body());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String query, String contentType, byte[] body)
@@ -129,22 +182,24 @@ class IngestAppIT {
                 BodyHandlers.ofString());
     }
 
-    private static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values, int count) {
+    /** The first record under the key, read committed, waiting for it as long as a real pipeline may take. */
+    private static <V> ConsumerRecord<String, V> read(String topic, Deserializer<V> values, String key) {
         Properties props = clientProperties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + topic);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + topic + "-" + key);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props,
-                new StringDeserializer(), values)) {
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
             }
         }
-        assertThat(records).as("records on %s", topic).hasSizeGreaterThanOrEqualTo(count);
-        return records;
+        throw new AssertionError("no record under " + key + " on " + topic);
     }
 
     private static Properties clientProperties() {

@@ -22,9 +22,11 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.galley.events.Action;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleRejected;
+import org.galley.events.ArticleStatus;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.HeroImage;
 import org.galley.events.RejectionReason;
+import org.galley.registry.serde.RegistryAvroSerde;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
@@ -57,7 +59,8 @@ class IngestTopologyTest {
         topics = Topics.create(config, "mock://ingest-test");
         Properties props = StreamsSettings.forService(IngestApp.APPLICATION_ID, config, topics);
         driver = new TopologyTestDriver(
-                IngestTopology.build(topics, IngestSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)), props);
+                IngestTopology.build(topics, RegistryAvroSerde.forValues(ArticleStatus.class, "mock://ingest-test"),
+                        IngestSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)), props);
         submitted = driver.createInputTopic(topics.submitted().name(),
                 topics.submitted().keySerde().serializer(), topics.submitted().valueSerde().serializer());
         accepted = driver.createOutputTopic(topics.accepted().name(),

@@ -3,6 +3,7 @@ package org.galley.ingest.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -10,39 +11,41 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import org.galley.events.Action;
+import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 import org.galley.ingest.IngestSettings;
 import org.galley.ingest.storyfile.StoryFileParser;
 import org.galley.ingest.storyfile.StoryFileResult;
 import org.galley.ingest.validation.ReasonCodes;
+import org.galley.ingest.validation.SubmissionValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The handlers of ingest's HTTP API. A submission is answered 202 only after the sink stored it; what cannot
- * even be built into a submission is answered with an RFC 9457 problem and nothing is sent. Whether a stored
- * submission is published is decided by ingest's topology.
+ * The handlers that take stories in. A valid submission is answered 202 only after the sink stored it on
+ * {@code articles.submitted}; an invalid story is answered 422 only after its rejection, with every reason,
+ * is stored on {@code articles.rejected}; a request that cannot be read at all is answered 400 and nothing is
+ * sent. The same validation runs again in ingest's topology, for stories that arrive through Kafka.
  */
 final class ArticleEndpoints {
 
     static final String ARTICLES = "/v1/articles";
 
     private static final Logger log = LoggerFactory.getLogger(ArticleEndpoints.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IngestSettings settings;
     private final SubmissionSink sink;
+    private final SubmissionValidator validator;
     private final StoryFileParser storyFiles;
     private final Clock clock;
 
     ArticleEndpoints(IngestSettings settings, SubmissionSink sink, Clock clock) {
         this.settings = settings;
         this.sink = sink;
+        this.validator = new SubmissionValidator(settings.validationLimits());
         this.storyFiles = new StoryFileParser(settings.siteBaseUrl(), JsonSubmissionReader.DEFAULT_SOURCE, clock);
         this.clock = clock;
     }
@@ -54,40 +57,51 @@ final class ArticleEndpoints {
 
     /** {@code POST /v1/articles}: a JSON submission or a Markdown story file. */
     void submit(Context ctx) {
-        if (!authorized(ctx)) {
+        if (!Replies.authorized(ctx, settings.bearerToken())) {
             return;
         }
         String mediaType = mediaType(ctx.contentType());
         boolean json = mediaType.equals("application/json");
         if (!json && !mediaType.equals("text/markdown")) {
-            problem(ctx, Problem.of(415, "Unsupported Media Type", "Send the story as application/json (the "
+            Replies.problem(ctx, Problem.of(415, "Unsupported Media Type", "Send the story as application/json (the "
                     + "submission's fields) or text/markdown (a story file with front matter), not '"
                     + (mediaType.isEmpty() ? "no Content-Type" : mediaType) + "'.", ctx.path()));
             return;
         }
         if (!isUtf8(ctx.contentType())) {
-            problem(ctx, Problem.of(415, "Unsupported Media Type", "Send the story as UTF-8 text.", ctx.path()));
+            Replies.problem(ctx, Problem.of(415, "Unsupported Media Type", "Send the story as UTF-8 text.", ctx.path()));
             return;
         }
         Optional<byte[]> body = readBody(ctx);
         if (body.isEmpty()) {
             return;
         }
+        String queryId = blankToNull(ctx.queryParam("id"));
         DecodedSubmission decoded = json
                 ? JsonSubmissionReader.read(body.get(), clock.instant())
-                : readStoryFile(body.get(), ctx.queryParam("id"));
+                : readStoryFile(body.get(), queryId);
+        if (decoded.unreadableStory()) {
+            reject(ctx, ArticleRejected.newBuilder()
+                    .setArticleId(queryId)
+                    .setSource(JsonSubmissionReader.DEFAULT_SOURCE)
+                    .setReasons(decoded.problems())
+                    .setRejectedAt(clock.instant())
+                    .setOriginalPayload(ByteBuffer.wrap(body.get()))
+                    .build());
+            return;
+        }
         if (!decoded.isRead()) {
-            problem(ctx, Problem.of(400, "Bad Request",
+            Replies.problem(ctx, Problem.of(400, "Bad Request",
                     "The submission could not be read; nothing was sent. Fix the fields listed in errors.",
                     ctx.path(), decoded.problems()));
             return;
         }
-        send(ctx, decoded.submission(), decoded.warnings());
+        validateAndSend(ctx, decoded.submission(), decoded.warnings());
     }
 
     /** {@code DELETE /v1/articles/{id}}: take the story down. */
     void unpublish(Context ctx) {
-        if (!authorized(ctx)) {
+        if (!Replies.authorized(ctx, settings.bearerToken())) {
             return;
         }
         String articleId = ctx.pathParam("id");
@@ -103,13 +117,13 @@ final class ArticleEndpoints {
                 revision = 0;
             }
             if (revision < 1) {
-                problem(ctx, Problem.of(400, "Bad Request", "Nothing was sent.", ctx.path(), List.of(
+                Replies.problem(ctx, Problem.of(400, "Bad Request", "Nothing was sent.", ctx.path(), List.of(
                         new RejectionReason("revision", ReasonCodes.BAD_REVISION, "The revision must be a whole "
                                 + "number of 1 or more, newer than the story's, was '" + requested + "'."))));
                 return;
             }
         }
-        String source = ctx.queryParam("source");
+        String source = blankToNull(ctx.queryParam("source"));
         ArticleSubmitted takedown = ArticleSubmitted.newBuilder()
                 .setArticleId(articleId)
                 .setRevision(revision)
@@ -120,60 +134,86 @@ final class ArticleEndpoints {
                 .setBodyMarkdown("")
                 .setTags(List.of())
                 .setSubmittedAt(clock.instant())
-                .setSource(source == null || source.isBlank() ? JsonSubmissionReader.DEFAULT_SOURCE : source)
+                .setSource(source == null ? JsonSubmissionReader.DEFAULT_SOURCE : source)
                 .build();
-        send(ctx, takedown, List.of());
+        validateAndSend(ctx, takedown, List.of());
     }
 
     /** {@code GET /v1/healthz}: 200 while submissions can be sent. */
     void health(Context ctx) {
         boolean up = sink.isReady();
-        write(ctx, up ? 200 : 503, "application/json", new Health(up ? "up" : "down"));
+        Replies.json(ctx, up ? 200 : 503, new Health(up ? "up" : "down"));
     }
 
     record Health(String status) {
     }
 
     private DecodedSubmission readStoryFile(byte[] body, String queryId) {
-        String defaultId = queryId == null || queryId.isBlank() ? null : queryId.strip();
-        StoryFileResult result = storyFiles.parse("request body", body, defaultId);
+        StoryFileResult result = storyFiles.parse("request body", body, queryId);
         if (result instanceof StoryFileResult.Failed failed) {
-            return DecodedSubmission.refused(failed.reasons());
+            // Without an id the story cannot be named, so the request itself is at fault.
+            boolean noId = failed.reasons().stream().anyMatch(reason -> reason.getField().equals("articleId")
+                    && reason.getCode().equals(ReasonCodes.REQUIRED));
+            return noId ? DecodedSubmission.refused(failed.reasons())
+                    : DecodedSubmission.unreadableStory(failed.reasons());
         }
         StoryFileResult.Parsed parsed = (StoryFileResult.Parsed) result;
         String articleId = parsed.submission().getArticleId();
-        if (defaultId != null && !defaultId.equals(articleId)) {
+        if (queryId != null && !queryId.equals(articleId)) {
             return DecodedSubmission.refused(List.of(new RejectionReason("articleId", ReasonCodes.ID_MISMATCH,
-                    "The front matter's id '" + articleId + "' differs from ?id=" + defaultId + "; give one of them.")));
+                    "The front matter's id '" + articleId + "' differs from ?id=" + queryId + "; give one of them.")));
         }
         return DecodedSubmission.read(parsed.submission(), parsed.warnings());
     }
 
-    private void send(Context ctx, ArticleSubmitted submission, List<String> warnings) {
+    private void validateAndSend(Context ctx, ArticleSubmitted submission, List<String> warnings) {
+        List<RejectionReason> reasons = validator.validate(submission);
+        if (!reasons.isEmpty()) {
+            reject(ctx, ArticleRejected.newBuilder()
+                    .setArticleId(submission.getArticleId())
+                    .setRevision(submission.getRevision())
+                    .setSource(submission.getSource())
+                    .setReasons(reasons)
+                    .setRejectedAt(clock.instant())
+                    .setSubmission(submission)
+                    .build());
+            return;
+        }
         try {
             sink.send(submission);
         } catch (SubmissionSink.SendFailedException e) {
-            ctx.header("Retry-After", "5");
-            problem(ctx, Problem.of(503, "Service Unavailable", "The submission was not stored; send it again. ("
-                    + e.getMessage() + ")", ctx.path()));
+            notStored(ctx, "The submission was not stored; send it again. (" + e.getMessage() + ")");
             return;
         }
         log.info("Submitted {} revision {} ({}) over HTTP", submission.getArticleId(), submission.getRevision(),
                 submission.getAction());
-        String statusUrl = ARTICLES + "/" + pathSegment(submission.getArticleId());
+        String statusUrl = statusUrl(submission.getArticleId());
         ctx.header("Location", statusUrl);
-        write(ctx, 202, "application/json",
+        Replies.json(ctx, 202,
                 new Receipt(submission.getArticleId(), submission.getRevision(), "submitted", statusUrl, warnings));
     }
 
-    private boolean authorized(Context ctx) {
-        if (BearerToken.permits(settings.bearerToken(), ctx.header("Authorization"))) {
-            return true;
+    /** Records the rejection, then answers 422 with its reasons; 503 when it could not be recorded. */
+    private void reject(Context ctx, ArticleRejected rejection) {
+        try {
+            sink.reject(rejection);
+        } catch (SubmissionSink.SendFailedException e) {
+            notStored(ctx, "The story is invalid, but its rejection was not recorded; send it again. ("
+                    + e.getMessage() + ")");
+            return;
         }
-        ctx.header("WWW-Authenticate", "Bearer");
-        problem(ctx, Problem.of(401, "Unauthorized",
-                "Send the ingest token as 'Authorization: Bearer <token>'.", ctx.path()));
-        return false;
+        String articleId = rejection.getArticleId();
+        log.info("Rejected {} revision {} over HTTP: {}", articleId, rejection.getRevision(),
+                rejection.getReasons().stream().map(RejectionReason::getCode).toList());
+        Problem problem = Problem.of(422, "Unprocessable Content", "The story cannot be published as it is; "
+                + "the rejection is recorded. Fix the fields listed in errors and send it again.", ctx.path(),
+                rejection.getReasons());
+        Replies.problem(ctx, articleId == null ? problem : problem.about(articleId, statusUrl(articleId)));
+    }
+
+    private static void notStored(Context ctx, String detail) {
+        ctx.header("Retry-After", "5");
+        Replies.problem(ctx, Problem.of(503, "Service Unavailable", detail, ctx.path()));
     }
 
     /** The body, or empty after answering 413 when it is over the story size limit. */
@@ -191,23 +231,19 @@ final class ArticleEndpoints {
             bytes = null;
         }
         if (bytes == null || bytes.length > limit) {
-            problem(ctx, Problem.of(413, "Content Too Large", "The story is larger than the limit of " + limit
-                    + " bytes; shorten it.", ctx.path()));
+            Replies.problem(ctx, Problem.of(413, "Content Too Large", "The story is larger than the limit of "
+                    + limit + " bytes; shorten it.", ctx.path()));
             return Optional.empty();
         }
         return Optional.of(bytes);
     }
 
-    static void problem(Context ctx, Problem problem) {
-        write(ctx, problem.status(), Problem.MEDIA_TYPE, problem);
+    static String statusUrl(String articleId) {
+        return ARTICLES + "/" + pathSegment(articleId);
     }
 
-    private static void write(Context ctx, int status, String contentType, Object body) {
-        try {
-            ctx.status(status).contentType(contentType + ";charset=utf-8").result(JSON.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the response", e);
-        }
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String mediaType(String contentType) {

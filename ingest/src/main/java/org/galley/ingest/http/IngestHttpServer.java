@@ -1,39 +1,53 @@
 package org.galley.ingest.http;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import org.galley.ingest.IngestSettings;
+import org.galley.ingest.status.StatusLookup;
 import org.galley.runtime.GalleyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingest's HTTP front door: newsroom tools submit stories here and each becomes an {@code ArticleSubmitted}
- * on {@code articles.submitted} through a {@link SubmissionSink}.
+ * Ingest's HTTP front door: newsroom tools submit stories here, each becoming an {@code ArticleSubmitted} on
+ * {@code articles.submitted} (or, when invalid, an {@code ArticleRejected} on {@code articles.rejected})
+ * through a {@link SubmissionSink}, and follow them through the pipeline. The API is described in
+ * {@code ingest/openapi.yaml}.
  *
  * <ul>
  *   <li>{@code POST /v1/articles} with {@code application/json} or {@code text/markdown} (a story file;
  *       {@code ?id=} names the article when the front matter does not) -> 202 with a receipt</li>
  *   <li>{@code DELETE /v1/articles/{id}} ({@code ?revision=}, default the current time in millis) -> 202</li>
+ *   <li>{@code GET /v1/articles/{id}} -> 200 with the story's status, from a {@link StatusLookup}</li>
  *   <li>{@code GET /v1/healthz} -> 200 while submissions can be sent, else 503</li>
  * </ul>
  * Problems are answered as RFC 9457 {@code application/problem+json}: 400 unreadable, 401 without the bearer
- * token (when one is configured), 413 over the size limit, 415 other media types, 503 when Kafka did not
- * store the submission.
+ * token (when one is configured), 404 unknown story, 413 over the size limit, 415 other media types, 422 an
+ * invalid story (recorded as rejected), 503 when Kafka did not store the request or the status cannot be read.
  */
 public final class IngestHttpServer implements GalleyService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestHttpServer.class);
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
 
     private final IngestSettings settings;
     private final SubmissionSink sink;
+    private final StatusLookup statuses;
     private final Clock clock;
+    private final List<String> routes = new ArrayList<>();
     private Javalin app;
 
-    public IngestHttpServer(IngestSettings settings, SubmissionSink sink, Clock clock) {
+    public IngestHttpServer(IngestSettings settings, SubmissionSink sink, StatusLookup statuses, Clock clock) {
         this.settings = settings;
         this.sink = sink;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -47,22 +61,35 @@ public final class IngestHttpServer implements GalleyService {
         if (app != null) {
             return;
         }
-        ArticleEndpoints endpoints = new ArticleEndpoints(settings, sink, clock);
+        ArticleEndpoints articles = new ArticleEndpoints(settings, sink, clock);
+        StatusEndpoint status = new StatusEndpoint(settings, statuses, new StatusForwarder(FORWARD_TIMEOUT));
+        routes.clear();
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxStoryBytes();
-            config.routes.post(ArticleEndpoints.ARTICLES, endpoints::submit);
-            config.routes.delete(ArticleEndpoints.ARTICLES + "/{id}", endpoints::unpublish);
-            config.routes.get("/v1/healthz", endpoints::health);
-            config.routes.error(404, ctx -> ArticleEndpoints.problem(ctx, Problem.of(404, "Not Found",
+            route(config, HandlerType.POST, ArticleEndpoints.ARTICLES, articles::submit);
+            route(config, HandlerType.GET, ArticleEndpoints.ARTICLES + "/{id}", status::get);
+            route(config, HandlerType.DELETE, ArticleEndpoints.ARTICLES + "/{id}", articles::unpublish);
+            route(config, HandlerType.GET, "/v1/healthz", articles::health);
+            config.routes.error(404, ctx -> Replies.problem(ctx, Problem.of(404, "Not Found",
                     "There is nothing at " + ctx.method() + " " + ctx.path() + ".", ctx.path())));
             config.routes.exception(Exception.class, (error, ctx) -> {
                 log.error("{} {} failed", ctx.method(), ctx.path(), error);
-                ArticleEndpoints.problem(ctx, Problem.of(500, "Internal Server Error",
+                Replies.problem(ctx, Problem.of(500, "Internal Server Error",
                         "The request failed inside ingest; nothing is known to be stored. Try again.", ctx.path()));
             });
-        }).start(settings.httpPort());
-        log.info("Ingest HTTP front door listening on port {}", app.port());
+        }).start(settings.httpHost(), settings.httpPort());
+        log.info("Ingest HTTP front door listening on {}:{}", settings.httpHost(), app.port());
+    }
+
+    private void route(JavalinConfig config, HandlerType method, String path, Handler handler) {
+        config.routes.addHttpHandler(method, path, handler);
+        routes.add(method.name() + " " + path);
+    }
+
+    /** Every route served, as "METHOD /path/{param}", so the API description can be checked against it. */
+    public synchronized List<String> routes() {
+        return List.copyOf(routes);
     }
 
     /** The port listened on; with port 0 in the settings, the free one that was picked. */

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.ServiceConfig;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the front door's submissions to {@code articles.submitted} (key String articleId, value
- * {@code ArticleSubmitted}) with an idempotent producer that waits for all in-sync replicas, so a submission
- * answered with 202 is durably stored. Runs as its own {@link GalleyService} so it is connected before the
+ * {@code ArticleSubmitted}) and its refusals to {@code articles.rejected} (key String articleId or none, value
+ * {@code ArticleRejected}) with an idempotent producer that waits for all in-sync replicas, so a request
+ * answered 202 or 422 is durably recorded. Runs as its own {@link GalleyService} so it is connected before the
  * HTTP server opens and closed after it stops.
  */
 public final class KafkaSubmissionSink implements SubmissionSink, GalleyService {
@@ -31,16 +34,19 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
     private static final Logger log = LoggerFactory.getLogger(KafkaSubmissionSink.class);
 
     private final ServiceConfig config;
-    private final Topic<String, ArticleSubmitted> topic;
+    private final Topic<String, ArticleSubmitted> submitted;
+    private final Topic<String, ArticleRejected> rejected;
     private final Duration sendTimeout;
-    private volatile Producer<String, ArticleSubmitted> producer;
+    private volatile Producer<byte[], byte[]> producer;
 
     /**
      * @param sendTimeout how long a request waits for Kafka before it is answered 503
      */
-    public KafkaSubmissionSink(ServiceConfig config, Topic<String, ArticleSubmitted> topic, Duration sendTimeout) {
+    public KafkaSubmissionSink(ServiceConfig config, Topic<String, ArticleSubmitted> submitted,
+                               Topic<String, ArticleRejected> rejected, Duration sendTimeout) {
         this.config = config;
-        this.topic = topic;
+        this.submitted = submitted;
+        this.rejected = rejected;
         this.sendTimeout = sendTimeout;
     }
 
@@ -54,36 +60,48 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
         if (producer != null) {
             return;
         }
-        TopicAdmin.ensureTopics(config, List.of(topic.name()));
+        TopicAdmin.ensureTopics(config, List.of(submitted.name(), rejected.name()));
         Properties props = config.kafkaProperties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "galley-ingest-http");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        KafkaProducer<String, ArticleSubmitted> created =
-                new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+        // Each topic's own serdes write the values, so one producer serves both topics.
+        KafkaProducer<byte[], byte[]> created =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         // Fetching the topic's metadata proves the brokers answer before the front door says it is healthy.
-        created.partitionsFor(topic.name());
+        created.partitionsFor(submitted.name());
         producer = created;
-        log.info("Sending HTTP submissions to {}", topic.name());
+        log.info("Sending HTTP submissions to {} and refusals to {}", submitted.name(), rejected.name());
     }
 
     @Override
     public void send(ArticleSubmitted submission) throws SendFailedException {
-        Producer<String, ArticleSubmitted> current = producer;
+        store(submitted, submission.getArticleId(), submission,
+                submission.getArticleId() + " revision " + submission.getRevision());
+    }
+
+    @Override
+    public void reject(ArticleRejected rejection) throws SendFailedException {
+        store(rejected, rejection.getArticleId(), rejection, "the rejection of " + rejection.getArticleId());
+    }
+
+    private <V> void store(Topic<String, V> topic, String key, V value, String what) throws SendFailedException {
+        Producer<byte[], byte[]> current = producer;
         if (current == null) {
             throw new SendFailedException("The Kafka producer is not running", null);
         }
         try {
-            current.send(new ProducerRecord<>(topic.name(), submission.getArticleId(), submission))
+            byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
+            byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+            current.send(new ProducerRecord<>(topic.name(), keyBytes, valueBytes))
                     .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SendFailedException("Interrupted while sending " + submission.getArticleId(), e);
+            throw new SendFailedException("Interrupted while sending " + what, e);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            log.warn("Could not send {} revision {} to {}: {}", submission.getArticleId(),
-                    submission.getRevision(), topic.name(), cause.toString());
-            throw new SendFailedException("Kafka did not store the submission: " + cause.getMessage(), cause);
+            log.warn("Could not send {} to {}: {}", what, topic.name(), cause.toString());
+            throw new SendFailedException("Kafka did not store it: " + cause.getMessage(), cause);
         }
     }
 

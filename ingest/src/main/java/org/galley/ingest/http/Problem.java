@@ -7,10 +7,12 @@ import org.galley.events.RejectionReason;
 
 /**
  * An RFC 9457 problem document, answered as {@code application/problem+json}: the status, a sentence saying
- * what to do, and one entry in {@code errors} per field at fault.
+ * what to do, and the extension members {@code errors} (one entry per field at fault) and, when the problem
+ * is about a known story, {@code articleId} and {@code statusUrl}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+               String articleId, String statusUrl) {
 
     static final String MEDIA_TYPE = "application/problem+json";
 
@@ -23,11 +25,16 @@ record Problem(String type, String title, int status, String detail, String inst
     }
 
     static Problem of(int status, String title, String detail, String instance) {
-        return new Problem("about:blank", title, status, detail, instance, List.of());
+        return of(status, title, detail, instance, List.of());
     }
 
     static Problem of(int status, String title, String detail, String instance, List<RejectionReason> reasons) {
         return new Problem("about:blank", title, status, detail, instance,
-                reasons.stream().map(FieldError::of).toList());
+                reasons.stream().map(FieldError::of).toList(), null, null);
+    }
+
+    /** The same problem, naming the story it is about and where its status can be followed. */
+    Problem about(String id, String url) {
+        return new Problem(type, title, status, detail, instance, errors, id, url);
     }
 }

@@ -1,10 +1,12 @@
 package org.galley.ingest.http;
 
+import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 
 /**
- * Where the HTTP front door hands a submission over: {@code articles.submitted} in production
- * ({@link KafkaSubmissionSink}), a list in tests.
+ * Where the HTTP front door hands a submission over ({@code articles.submitted}) and records the stories it
+ * refused as invalid ({@code articles.rejected}): Kafka in production ({@link KafkaSubmissionSink}), lists in
+ * tests.
  */
 public interface SubmissionSink {
 
@@ -15,6 +17,13 @@ public interface SubmissionSink {
      *                             stored twice is dropped as a duplicate by ingest's topology
      */
     void send(ArticleSubmitted submission) throws SendFailedException;
+
+    /**
+     * Records one rejection, keyed by its article id (none when unknown), and returns only once it is stored.
+     *
+     * @throws SendFailedException when it could not be stored
+     */
+    void reject(ArticleRejected rejection) throws SendFailedException;
 
     /** True while submissions can be sent. */
     boolean isReady();

@@ -18,6 +18,11 @@ public final class ReasonCodes {
     public static final String BAD_URL = "bad-url";
     /** A text holds control characters other than line breaks and tabs. */
     public static final String CONTROL_CHARACTERS = "control-characters";
+    /**
+     * A text that arrived as bytes that were not UTF-8 (seen as U+FFFD, which Avro's decoder puts in their
+     * place) or that holds half of a UTF-16 surrogate pair, which no UTF-8 text can carry.
+     */
+    public static final String BAD_UTF8 = "bad-utf8";
     /** A revision below 1. */
     public static final String BAD_REVISION = "bad-revision";
     /** A language that is not a well-formed BCP 47 tag. */

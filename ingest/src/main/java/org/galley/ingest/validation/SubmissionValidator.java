@@ -17,6 +17,13 @@ import org.galley.events.RejectionReason;
  * Decides whether a submission can be published, and if not, says every reason why in words an editor can
  * act on. The same checks apply to stories from the HTTP front door, story files and tools writing to Kafka
  * directly. Pure: no Kafka, no clock.
+ *
+ * <p>Texts must be clean UTF-8 without control characters (line breaks and tabs aside). A producer writing
+ * to Kafka may put bytes that are not UTF-8 into an Avro string; Avro's decoder does not refuse them but
+ * replaces each bad sequence with U+FFFD REPLACEMENT CHARACTER, so the story would be published with
+ * garbage. Every U+FFFD is therefore rejected as {@code bad-utf8}: a newsroom has no use for the character
+ * itself, and on every path it is by far most often the trace of broken bytes. A lone UTF-16 surrogate (from a
+ * JSON escape such as "\ud800") is rejected the same way, since it cannot be written as UTF-8.
  */
 public final class SubmissionValidator {
 
@@ -65,7 +72,7 @@ public final class SubmissionValidator {
             reasons.add(reason("bodyMarkdown", ReasonCodes.TOO_LARGE, "The body is " + bytes
                     + " bytes, over the limit of " + limits.maxStoryBytes() + " bytes; split or shorten the story."));
         }
-        checkControlCharacters(reasons, "bodyMarkdown", body);
+        checkCharacters(reasons, "bodyMarkdown", body);
     }
 
     private void validateTags(List<RejectionReason> reasons, List<String> tags) {
@@ -84,7 +91,7 @@ public final class SubmissionValidator {
                 continue;
             }
             checkLength(reasons, field, tag, ValidationLimits.MAX_TAG);
-            checkControlCharacters(reasons, field, tag);
+            checkCharacters(reasons, field, tag);
         }
     }
 
@@ -97,6 +104,7 @@ public final class SubmissionValidator {
             reasons.add(required("hero.url", "The hero image has no URL; give its address or remove the hero."));
         } else {
             checkLength(reasons, "hero.url", url, ValidationLimits.MAX_HERO_URL);
+            checkCharacters(reasons, "hero.url", url);
             if (!isHttpUrl(url.strip())) {
                 reasons.add(reason("hero.url", ReasonCodes.BAD_URL, "The hero image URL '" + abbreviate(url)
                         + "' is not an absolute http or https address; use one such as https://example.org/photo.jpg."));
@@ -107,7 +115,7 @@ public final class SubmissionValidator {
                     "The hero image has no alt text; describe the image for readers who cannot see it."));
         } else {
             checkLength(reasons, "hero.alt", hero.getAlt(), ValidationLimits.MAX_HERO_ALT);
-            checkControlCharacters(reasons, "hero.alt", hero.getAlt());
+            checkCharacters(reasons, "hero.alt", hero.getAlt());
         }
         optionalText(reasons, "hero.caption", hero.getCaption(), ValidationLimits.MAX_HERO_CAPTION);
         optionalText(reasons, "hero.credit", hero.getCredit(), ValidationLimits.MAX_HERO_CREDIT);
@@ -163,7 +171,7 @@ public final class SubmissionValidator {
             return;
         }
         checkLength(reasons, field, value, maxLength);
-        checkControlCharacters(reasons, field, value);
+        checkCharacters(reasons, field, value);
     }
 
     private static void optionalText(List<RejectionReason> reasons, String field, String value, int maxLength) {
@@ -171,7 +179,7 @@ public final class SubmissionValidator {
             return;
         }
         checkLength(reasons, field, value, maxLength);
-        checkControlCharacters(reasons, field, value);
+        checkCharacters(reasons, field, value);
     }
 
     private static void checkLength(List<RejectionReason> reasons, String field, String value, int maxLength) {
@@ -182,16 +190,41 @@ public final class SubmissionValidator {
         }
     }
 
-    private static void checkControlCharacters(List<RejectionReason> reasons, String field, String value) {
-        for (int i = 0; i < value.length(); i++) {
+    private static void checkCharacters(List<RejectionReason> reasons, String field, String value) {
+        int control = -1;
+        int broken = -1;
+        for (int i = 0; i < value.length() && (control < 0 || broken < 0); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                reasons.add(reason(field, ReasonCodes.CONTROL_CHARACTERS, String.format(Locale.ROOT,
-                        "The %s contains an invisible control character (U+%04X) at position %d; "
-                                + "retype the text around it or paste it as plain text.", describe(field), (int) c, i + 1)));
-                return;
+            if (control < 0 && Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                control = i;
+            }
+            if (broken < 0 && (c == '\uFFFD' || isLoneSurrogate(value, i))) {
+                broken = i;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
             }
         }
+        if (control >= 0) {
+            reasons.add(reason(field, ReasonCodes.CONTROL_CHARACTERS, String.format(Locale.ROOT,
+                    "The %s contains an invisible control character (U+%04X) at position %d; "
+                            + "retype the text around it or paste it as plain text.", describe(field),
+                    (int) value.charAt(control), control + 1)));
+        }
+        if (broken >= 0) {
+            reasons.add(reason(field, ReasonCodes.BAD_UTF8, String.format(Locale.ROOT,
+                    "The %s is not clean UTF-8 text: at position %d it holds bytes that were not UTF-8 (shown as "
+                            + "U+%04X); send the text encoded as UTF-8.", describe(field), broken + 1,
+                    (int) value.charAt(broken))));
+        }
+    }
+
+    private static boolean isLoneSurrogate(String value, int i) {
+        char c = value.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c);
     }
 
     private static boolean isHttpUrl(String url) {

@@ -73,13 +73,21 @@ class IngestHttpServerTest {
     }
 
     @Test
-    void aJsonStoryThatFailsValidationIsStillSentForTheTopologyToReject() throws Exception {
+    void aJsonStoryThatFailsValidationIsUnprocessableAndRecordedAsRejectedNotSent() throws Exception {
         start(IngestSettings.defaults());
 
         HttpResponse<String> response = post("application/json", "{\"articleId\": \"x\", \"revision\": 1}");
 
-        assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(sink.sent).extracting(ArticleSubmitted::getHeadline).containsExactly("");
+        assertProblem(response, 422);
+        assertThat(errors(response)).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("headline", "byline", "category", "bodyMarkdown");
+        assertThat(JSON.readTree(response.body()).get("statusUrl").asText()).isEqualTo("/v1/articles/x");
+        assertThat(sink.sent).isEmpty();
+        assertThat(sink.rejected).singleElement().satisfies(rejection -> {
+            assertThat(rejection.getArticleId()).isEqualTo("x");
+            assertThat(rejection.getSubmission().getArticleId()).isEqualTo("x");
+            assertThat(rejection.getReasons()).hasSize(4);
+        });
     }
 
     @Test
@@ -103,11 +111,12 @@ class IngestHttpServerTest {
     void aStoryFileWithUnknownKeysIsAcceptedWithWarnings() throws Exception {
         start(IngestSettings.defaults());
 
-        HttpResponse<String> response = post("text/markdown", "---\nid: s\nheadline: H\nlayout: post\n---\nBody\n");
+        HttpResponse<String> response = post("text/markdown",
+                "---\nid: s\nheadline: H\nbyline: B\ncategory: C\nlayout: post\n---\nBody\n");
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(response.body()).get("warnings").get(0).asText())
-                .startsWith("request body line 4: unknown key 'layout'");
+                .startsWith("request body line 6: unknown key 'layout'");
     }
 
     @Test
@@ -135,15 +144,18 @@ class IngestHttpServerTest {
     }
 
     @Test
-    void brokenYamlIsABadRequestNamingTheLine() throws Exception {
+    void brokenYamlIsUnprocessableNamingTheLineAndKeepsTheOriginalBytes() throws Exception {
         start(IngestSettings.defaults());
+        String story = "---\nid: s\ndek: Now: colon\n---\nBody\n";
 
-        HttpResponse<String> response = post("text/markdown", "---\nid: s\ndek: Now: colon\n---\nBody\n");
+        HttpResponse<String> response = post("text/markdown", story);
 
-        assertProblem(response, 400);
+        assertProblem(response, 422);
         JsonNode error = errors(response).get(0);
         assertThat(error.get("code").asText()).isEqualTo("bad-yaml");
         assertThat(error.get("message").asText()).startsWith("request body line 3:");
+        assertThat(sink.sent).isEmpty();
+        assertThat(sink.rejected.get(0).getOriginalPayload().array()).isEqualTo(story.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -300,7 +312,8 @@ class IngestHttpServerTest {
     }
 
     private void start(IngestSettings settings) {
-        server = new IngestHttpServer(settings.withHttpPort(0), sink, Clock.fixed(NOW, ZoneOffset.UTC));
+        server = new IngestHttpServer(settings.withHttpPort(0), sink, new InMemoryStatuses(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         server.start();
     }
 

@@ -1,0 +1,38 @@
+package org.galley.ingest.http;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.galley.events.ArticleStatus;
+import org.galley.events.StatusChange;
+
+/**
+ * A story's status as {@code GET /v1/articles/{id}} answers it: {@code state} is one of submitted, accepted,
+ * rejected, published, unpublished; {@code url} and {@code path} appear once the story has a page,
+ * {@code reasons} when it is rejected; {@code history} lists the last state changes, oldest first.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+record StatusView(String articleId, String state, Long revision, String updatedAt, String url, String path,
+                  List<Problem.FieldError> reasons, List<Change> history) {
+
+    /** One state change. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Change(String state, Long revision, String at) {
+    }
+
+    static StatusView of(ArticleStatus status) {
+        return new StatusView(status.getArticleId(), name(status.getState()), status.getRevision(),
+                status.getUpdatedAt().toString(), status.getUrl(), status.getPath(),
+                status.getReasons().stream().map(Problem.FieldError::of).toList(),
+                status.getHistory().stream().map(StatusView::change).toList());
+    }
+
+    private static Change change(StatusChange change) {
+        return new Change(name(change.getState()), change.getRevision(), change.getAt().toString());
+    }
+
+    private static String name(Enum<?> state) {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+}
