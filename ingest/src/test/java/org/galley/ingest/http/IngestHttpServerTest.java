@@ -1,6 +1,7 @@
 package org.galley.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
@@ -299,6 +300,15 @@ class IngestHttpServerTest {
         start(IngestSettings.defaults());
 
         assertProblem(get("/v1/nothing-here"), 404);
+    }
+
+    @Test
+    void theServerListensOnlyOnTheConfiguredAddress() throws Exception {
+        start(IngestSettings.defaults().withHttpHost("127.0.0.2"));
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.2:" + server.port() + "/v1/healthz")).build();
+
+        assertThat(client.send(health, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> get("/v1/healthz")).isInstanceOf(IOException.class);
     }
 
     @Test

@@ -209,4 +209,35 @@ class SubmissionValidatorTest {
                 .containsExactly(tuple("language", "bad-language"));
         assertThat(validator.validate(Stories.story("story", 1).setLanguage("pt-BR").build())).isEmpty();
     }
+
+    @Test
+    void aReplacementCharacterLeftByBytesThatWereNotUtf8IsBadUtf8() {
+        ArticleSubmitted story = Stories.story("story", 1)
+                .setHeadline("Caf\uFFFD au lait")
+                .setTags(List.of("AI", "\uFFFD"))
+                .setHero(new HeroImage("https://example.org/\uFFFD.jpg", "alt", null, null))
+                .build();
+
+        assertThat(validator.validate(story)).extracting(RejectionReason::getField, RejectionReason::getCode)
+                .containsExactlyInAnyOrder(tuple("headline", "bad-utf8"), tuple("tags[1]", "bad-utf8"),
+                        tuple("hero.url", "bad-utf8"));
+        assertThat(validator.validate(story).get(0).getMessage()).contains("position 4").contains("UTF-8");
+    }
+
+    @Test
+    void halfASurrogatePairIsBadUtf8ButAWholeOneIsFine() {
+        assertThat(validator.validate(Stories.story("story", 1).setByline("Broken \uD83D").build()))
+                .extracting(RejectionReason::getField, RejectionReason::getCode)
+                .containsExactly(tuple("byline", "bad-utf8"));
+        assertThat(validator.validate(Stories.story("story", 1).setByline("\uDCF0 reversed \uD83D").build()))
+                .extracting(RejectionReason::getCode).containsExactly("bad-utf8");
+        assertThat(validator.validate(Stories.story("story", 1).setByline("Newspaper \uD83D\uDCF0").build()))
+                .isEmpty();
+    }
+
+    @Test
+    void aTextWithBothAControlCharacterAndBrokenBytesGetsBothReasons() {
+        assertThat(validator.validate(Stories.story("story", 1).setHeadline("\u0007\uFFFD").build()))
+                .extracting(RejectionReason::getCode).containsExactly("control-characters", "bad-utf8");
+    }
 }
