@@ -35,7 +35,7 @@ final class JsonSubmissionReader {
 
     static final String DEFAULT_SOURCE = "http";
 
-    private static final Set<String> FIELDS = Set.of("articleId", "revision", "action", "headline", "dek", "byline",
+    static final Set<String> FIELDS = Set.of("articleId", "revision", "action", "headline", "dek", "byline",
             "category", "bodyMarkdown", "hero", "tags", "submittedAt", "source", "publishedAt", "language");
     private static final Set<String> HERO_FIELDS = Set.of("url", "alt", "caption", "credit");
 
