@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsConfig;
 import org.galley.events.ArticleStatus;
 import org.galley.ingest.http.IngestHttpServer;
@@ -38,10 +39,9 @@ public final class IngestApp {
         Properties streamsProperties = StreamsSettings.forService(APPLICATION_ID, config, topics);
         // Tells the other instances where to ask for the statuses this one holds.
         streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
+        Serde<ArticleStatus> statusSerde = RegistryAvroSerde.forValues(ArticleStatus.class, config.schemaRegistryUrl());
         StreamsService streams = new StreamsService(APPLICATION_ID + "-streams",
-                IngestTopology.build(topics, RegistryAvroSerde.forValues(ArticleStatus.class, config.schemaRegistryUrl()),
-                        settings, clock),
-                streamsProperties, config,
+                IngestTopology.build(topics, statusSerde, settings, clock), streamsProperties, config,
                 List.of(topics.submitted(), topics.accepted(), topics.rejected(), topics.published(),
                         topics.deadLetter()));
         KafkaSubmissionSink sink = new KafkaSubmissionSink(config, topics.submitted(), topics.rejected(),

@@ -69,7 +69,8 @@ final class ArticleEndpoints {
             return;
         }
         if (!isUtf8(ctx.contentType())) {
-            Replies.problem(ctx, Problem.of(415, "Unsupported Media Type", "Send the story as UTF-8 text.", ctx.path()));
+            Replies.problem(ctx,
+                    Problem.of(415, "Unsupported Media Type", "Send the story as UTF-8 text.", ctx.path()));
             return;
         }
         Optional<byte[]> body = readBody(ctx);
@@ -185,8 +186,8 @@ final class ArticleEndpoints {
             notStored(ctx, "The submission was not stored; send it again. (" + e.getMessage() + ")");
             return;
         }
-        log.info("Submitted {} revision {} ({}) over HTTP", submission.getArticleId(), submission.getRevision(),
-                submission.getAction());
+        log.info("Submitted {} revision {} ({}) over HTTP", LogText.of(submission.getArticleId()),
+                submission.getRevision(), submission.getAction());
         String statusUrl = statusUrl(submission.getArticleId());
         ctx.header("Location", statusUrl);
         Replies.json(ctx, 202,
@@ -203,7 +204,7 @@ final class ArticleEndpoints {
             return;
         }
         String articleId = rejection.getArticleId();
-        log.info("Rejected {} revision {} over HTTP: {}", articleId, rejection.getRevision(),
+        log.info("Rejected {} revision {} over HTTP: {}", LogText.of(articleId), rejection.getRevision(),
                 rejection.getReasons().stream().map(RejectionReason::getCode).toList());
         Problem problem = Problem.of(422, "Unprocessable Content", "The story cannot be published as it is; "
                 + "the rejection is recorded. Fix the fields listed in errors and send it again.", ctx.path(),

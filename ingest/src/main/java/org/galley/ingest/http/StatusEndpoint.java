@@ -59,7 +59,7 @@ final class StatusEndpoint {
             answer.retryAfter().ifPresent(seconds -> ctx.header("Retry-After", seconds));
             ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
         } catch (IOException e) {
-            log.warn("Could not ask {}:{} for the status of {}: {}", owner.host(), owner.port(), articleId,
+            log.warn("Could not ask {}:{} for the status of {}: {}", owner.host(), owner.port(), LogText.of(articleId),
                     e.toString());
             unavailable(ctx, "The ingest instance holding the story (" + owner.host() + ":" + owner.port()
                     + ") did not answer.");

@@ -201,8 +201,8 @@ public final class SubmissionValidator {
             if (broken < 0 && (c == '\uFFFD' || isLoneSurrogate(value, i))) {
                 broken = i;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
+            if (Character.isHighSurrogate(c) && !isLoneSurrogate(value, i)) {
+                i++; // the pair's low half is part of a whole character
             }
         }
         if (control >= 0) {
