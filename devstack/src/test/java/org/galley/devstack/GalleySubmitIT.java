@@ -1,0 +1,83 @@
+package org.galley.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ./galley submit FILE.md…} against a running local stack: one line per file, and the exit code. */
+class GalleySubmitIT {
+
+    @TempDir
+    static Path workDir;
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.start(new LocalStack.Ports(0, 0, 0, 0), workDir.resolve("work"), workDir.resolve("site"), Map.of());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aGoodStoryIsReportedPublishedWithItsUrlAndABadOneRejectedWithItsReasons() throws Exception {
+        Path bad = workDir.resolve("no-byline.md");
+        Files.writeString(bad, """
+                ---
+                headline: A Story Nobody Wrote
+                category: AI
+                ---
+
+                Who wrote this?
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = submit(out, Path.of("samples/stories/claude-goes-to-work.md").toString(), bad.toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isEqualTo(2);
+        assertThat(printed.lines().filter(line -> line.contains("claude-goes-to-work.md")))
+                .singleElement().asString()
+                .contains("published").contains(stack.siteUrl() + "ai/claude-goes-to-work");
+        assertThat(printed.lines().filter(line -> line.contains("no-byline.md")))
+                .singleElement().asString()
+                .contains("rejected").contains("byline");
+        assertThat(stack.site().outcome("no-byline")).hasValueSatisfying(
+                outcome -> assertThat(outcome.kind()).isEqualTo(org.galley.site.Outcome.Kind.REJECTED));
+    }
+
+    @Test
+    void withNoIngestRunningItSaysSoAndExitsOne() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = new CommandLine(new SubmitCommand(new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .execute("--ingest", "http://127.0.0.1:" + FreePorts.pick(), "samples/stories/claude-goes-to-work.md");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is `./galley up` running?");
+    }
+
+    private static int submit(ByteArrayOutputStream out, String... files) {
+        String[] args = new String[files.length + 2];
+        args[0] = "--ingest";
+        args[1] = stack.ingestUrl().replace("/v1/articles", "");
+        System.arraycopy(files, 0, args, 2, files.length);
+        return new CommandLine(new SubmitCommand(new PrintStream(out, true, StandardCharsets.UTF_8))).execute(args);
+    }
+}
