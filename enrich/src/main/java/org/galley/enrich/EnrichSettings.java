@@ -7,7 +7,7 @@ import org.galley.enrich.related.RelatedSettings;
 import org.galley.enrich.tags.Tagger;
 import org.galley.enrich.tags.Vocabulary;
 import org.galley.enrich.tags.VocabularyFile;
-import org.galley.enrich.tags.VocabularyTagger;
+import org.galley.enrich.tags.StoryTagger;
 import org.galley.enrich.text.ReadingSettings;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.SiteSettings;
@@ -52,7 +52,7 @@ public record EnrichSettings(ReadingSettings reading, Vocabulary vocabulary, int
                         atLeast(config, "GALLEY_READING_CJK_CPM", 1, reading.cjkCharactersPerMinute())),
                 config.find("GALLEY_VOCABULARY_FILE").map(Path::of).map(VocabularyFile::read)
                         .orElseGet(VocabularyFile::bundled),
-                atLeast(config, "GALLEY_TAGS_MAX", 1, VocabularyTagger.DEFAULT_MAX_TAGS),
+                atLeast(config, "GALLEY_TAGS_MAX", 1, StoryTagger.DEFAULT_MAX_TAGS),
                 new RelatedSettings(
                         atLeast(config, "GALLEY_RELATED_MAX", 0, related.maxStories()),
                         config.getBoolean("GALLEY_RELATED_INCLUDE_NEWER", related.includeNewer())),
@@ -66,7 +66,7 @@ public record EnrichSettings(ReadingSettings reading, Vocabulary vocabulary, int
 
     /** The tagger these settings describe. */
     public Tagger tagger() {
-        return new VocabularyTagger(vocabulary, maxTags);
+        return new StoryTagger(vocabulary, maxTags);
     }
 
     private static int atLeast(ServiceConfig config, String name, int minimum, int defaultValue) {

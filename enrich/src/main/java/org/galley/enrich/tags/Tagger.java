@@ -3,8 +3,8 @@ package org.galley.enrich.tags;
 import java.util.List;
 
 /**
- * Chooses a story's subject tags. The one real implementation matches a controlled vocabulary
- * ({@link VocabularyTagger}); statistical keyphrases may come later behind the same interface.
+ * Chooses a story's subject tags. The one real implementation is
+ * ({@link StoryTagger}): the editor's tags, then the vocabulary's, then keyphrases the vocabulary lacks.
  */
 public interface Tagger {
 

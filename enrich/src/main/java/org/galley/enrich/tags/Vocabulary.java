@@ -12,13 +12,17 @@ import org.galley.enrich.text.Slugs;
 
 /**
  * The newsroom's controlled vocabulary: the subjects enrich may find in a story, each with the ways stories
- * name it. It is data ({@code vocabulary.yaml}, read by {@link VocabularyFile}), so a newsroom extends it without
+ * name it, and the names the keyphrase finder must never offer as tags (the publication's own name, wire
+ * services). It is data ({@code vocabulary.yaml}, read by {@link VocabularyFile}), so a newsroom extends it without
  * a code change.
  *
  * <p>Checked when built: names are unique by slug, a broader term names another term, and no alias that ignores
  * case is a common English word (it would tag every story); such words must be case-sensitive or need context.
+ *
+ * @param terms   the subjects
+ * @param ignored names never to tag a story with unless its editor does, in any capitalisation
  */
-public record Vocabulary(List<Term> terms) {
+public record Vocabulary(List<Term> terms, List<String> ignored) {
 
     /**
      * One subject.
@@ -84,8 +88,13 @@ public record Vocabulary(List<Term> terms) {
             "these", "they", "this", "time", "to", "two", "up", "us", "use", "was", "we", "were", "what", "when",
             "which", "who", "will", "with", "would", "you", "your");
 
+    public Vocabulary(List<Term> terms) {
+        this(terms, List.of());
+    }
+
     public Vocabulary {
         terms = List.copyOf(terms);
+        ignored = ignored.stream().map(StoryTag::normaliseName).filter(name -> !name.isEmpty()).toList();
         Map<String, String> namesBySlug = new HashMap<>();
         for (Term term : terms) {
             String previous = namesBySlug.putIfAbsent(term.slug(), term.name());

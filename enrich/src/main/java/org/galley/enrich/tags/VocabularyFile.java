@@ -30,6 +30,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *     caseSensitive: true                 # rules for the name itself
  *     context: [programming, language]    # the name counts only in a sentence holding one of these
  *     aliases: [Golang]
+ * ignore:                                 # optional: never offered as found tags
+ *   - Stack Digest
  * </pre>
  *
  * Unknown keys are refused, so a misspelt {@code caseSensitve} is an error and not a silently ignored rule.
@@ -38,6 +40,7 @@ public final class VocabularyFile {
 
     public static final String BUNDLED = "vocabulary.yaml";
 
+    private static final Set<String> ROOT_KEYS = Set.of("terms", "ignore");
     private static final Set<String> TERM_KEYS = Set.of("name", "aliases", "caseSensitive", "context", "broader");
     private static final Set<String> ALIAS_KEYS = Set.of("text", "caseSensitive", "context");
 
@@ -75,6 +78,11 @@ public final class VocabularyFile {
         if (!(document instanceof Map<?, ?> root) || !(root.get("terms") instanceof List<?> entries)) {
             throw new IllegalArgumentException(source + " must be a map with a list under 'terms'");
         }
+        try {
+            checkKeys(root, ROOT_KEYS);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
         List<Vocabulary.Term> terms = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             try {
@@ -84,7 +92,7 @@ public final class VocabularyFile {
             }
         }
         try {
-            return new Vocabulary(terms);
+            return new Vocabulary(terms, words(root.get("ignore"), "ignore"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }

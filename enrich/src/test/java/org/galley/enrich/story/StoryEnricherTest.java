@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.galley.enrich.SampleStories;
 import org.galley.enrich.tags.VocabularyFile;
-import org.galley.enrich.tags.VocabularyTagger;
+import org.galley.enrich.tags.StoryTagger;
 import org.galley.enrich.text.ReadingSettings;
 import org.galley.events.Action;
 import org.galley.events.ArticleAccepted;
@@ -23,7 +23,7 @@ class StoryEnricherTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
     private final StoryEnricher enricher = new StoryEnricher(ReadingSettings.DEFAULTS,
-            new VocabularyTagger(VocabularyFile.bundled(), 8), SiteSettings.stackDigest(), Clock.fixed(NOW, ZoneOffset.UTC));
+            new StoryTagger(VocabularyFile.bundled(), 8), SiteSettings.stackDigest(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void draftsTheStackDigestStory() {

@@ -11,7 +11,7 @@ import org.galley.enrich.SampleStories;
 import org.galley.enrich.related.RelatedSettings;
 import org.galley.enrich.tags.Vocabulary;
 import org.galley.enrich.tags.VocabularyFile;
-import org.galley.enrich.tags.VocabularyTagger;
+import org.galley.enrich.tags.StoryTagger;
 import org.galley.enrich.text.ReadingSettings;
 import org.galley.events.Action;
 import org.galley.events.ArticleAccepted;
@@ -25,7 +25,7 @@ class StoryIndexerTest {
 
     private static final Vocabulary VOCABULARY = VocabularyFile.bundled();
     private static final SiteSettings SITE = SiteSettings.stackDigest();
-    private final StoryEnricher enricher = new StoryEnricher(ReadingSettings.DEFAULTS, new VocabularyTagger(VOCABULARY, 8),
+    private final StoryEnricher enricher = new StoryEnricher(ReadingSettings.DEFAULTS, new StoryTagger(VOCABULARY, 8),
             SITE, Clock.fixed(Instant.parse("2026-05-01T09:00:00Z"), ZoneOffset.UTC));
     private final StoryIndexer indexer = new StoryIndexer(SITE, RelatedSettings.DEFAULTS, VOCABULARY);
     private final InMemoryStoryIndex index = new InMemoryStoryIndex();

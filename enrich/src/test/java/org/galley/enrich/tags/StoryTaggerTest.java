@@ -10,10 +10,10 @@ import org.galley.enrich.text.ReadableText;
 import org.galley.events.ArticleSubmitted;
 import org.junit.jupiter.api.Test;
 
-class VocabularyTaggerTest {
+class StoryTaggerTest {
 
     private static final Vocabulary VOCABULARY = VocabularyFile.bundled();
-    private final VocabularyTagger tagger = new VocabularyTagger(VOCABULARY, 8);
+    private final StoryTagger tagger = new StoryTagger(VOCABULARY, 8);
 
     private List<String> names(String headline, String dek, String body, String... editorTags) {
         return tagger.tag(new TaggableStory(headline, dek, body, List.of(editorTags), Locale.ENGLISH)).stream()
@@ -86,7 +86,7 @@ class VocabularyTaggerTest {
 
     @Test
     void foundTagsStopAtTheCapButTheEditorsAreKept() {
-        VocabularyTagger two = new VocabularyTagger(VOCABULARY, 2);
+        StoryTagger two = new StoryTagger(VOCABULARY, 2);
         List<StoryTag> tags = two.tag(new TaggableStory("", "", "Microsoft, Google and Amazon.", List.of("AI"), Locale.ENGLISH));
         assertThat(tags).extracting(StoryTag::name).containsExactly("AI", "Microsoft");
         List<StoryTag> editors = two.tag(new TaggableStory("", "", "Microsoft.", List.of("A", "B", "C"), Locale.ENGLISH));
@@ -98,9 +98,10 @@ class VocabularyTaggerTest {
         ArticleSubmitted story = SampleStories.submission(SampleStories.MICROSOFT_OPENAI, "msft", 1);
         List<StoryTag> tags = tagger.tag(new TaggableStory(story.getHeadline(), story.getDek(),
                 ReadableText.of(story.getBodyMarkdown()).text(), story.getTags(), Locale.ENGLISH));
-        // The editor's AI, then by weight: OpenAI is named a little more often than Microsoft.
+        // The editor's AI, then by weight: OpenAI is named a little more often than Microsoft. Google and Oracle are
+        // named once, in passing, three quarters of the way down ("Amazon, Google, Oracle, and others"): no tags.
         assertThat(tags).extracting(StoryTag::name).containsExactly(
-                "AI", "OpenAI", "Microsoft", "Azure", "Amazon", "Amazon Web Services", "Google");
+                "AI", "OpenAI", "Microsoft", "Azure", "Amazon", "Cloud Computing", "Amazon Web Services");
     }
 
     @Test
@@ -109,5 +110,66 @@ class VocabularyTaggerTest {
         List<StoryTag> tags = tagger.tag(new TaggableStory(story.getHeadline(), story.getDek(),
                 ReadableText.of(story.getBodyMarkdown()).text(), story.getTags(), Locale.ENGLISH));
         assertThat(tags).extracting(StoryTag::name).startsWith("AI", "Anthropic", "Claude");
+    }
+
+    private static final String FILLER = "The rest of the story goes on about other things at length. ".repeat(20);
+
+    @Test
+    void aNameOnceUpFrontIsATagButOnceInPassingDeepInTheStoryIsNot() {
+        assertThat(bodyTags("The database is written in Rust. " + FILLER + "A client for Python is planned."))
+                .contains("Rust").doesNotContain("Python");
+        assertThat(bodyTags(FILLER + "Python here. " + FILLER + "Python again.")).contains("Python");
+    }
+
+    @Test
+    void aCommonWordAliasNeedsMoreThanOneMentionWhereANameNeedsOne() {
+        assertThat(bodyTags("A new database query runs inside a loop. " + FILLER)).doesNotContain("Databases");
+        assertThat(bodyTags("The database grew. The database shrank. " + FILLER)).contains("Databases");
+        assertThat(names("A Faster Database", "", FILLER)).contains("Databases");
+    }
+
+    @Test
+    void keyphrasesTheVocabularyLacksComeAfterItsTags() {
+        List<String> tags = names("Kestrel Adds Tiered Storage", "The Kestrel database moves cold data to object storage.",
+                "Kestrel is written in Rust. Kestrel keeps recent data on disk. Kestrel users asked for it.");
+        assertThat(tags).containsExactly("Databases", "Rust", "Kestrel");
+    }
+
+    @Test
+    void aKeyphraseThatIsAVocabularyNameOrHoldsATagIsNotAddedAgain() {
+        List<String> tags = names("OpenAI Models Everywhere", "", """
+                OpenAI models run on Azure. Customers of OpenAI models pay less. OpenAI models, again.""");
+        assertThat(tags).containsExactly("OpenAI", "Azure");
+    }
+
+    @Test
+    void thePublicationsOwnNameIsNeverFoundButAnEditorMayStillUseIt() {
+        String body = "Readers of Stack Digest asked. Later Fernbrook answered. Then Stack Digest asked again, and Fernbrook replied.";
+        assertThat(bodyTags(body)).containsExactly("Fernbrook");
+        assertThat(names("", "", body, "Stack Digest")).containsExactly("Stack Digest", "Fernbrook");
+    }
+
+    @Test
+    void onlyEnglishStoriesGetKeyphrasesSinceOnlyEnglishStopWordsShip() {
+        String body = "We asked Fernbrook. Later Fernbrook answered, and then Fernbrook left.";
+        assertThat(tagger.tag(new TaggableStory("", "", body, List.of(), Locale.GERMAN))).isEmpty();
+        assertThat(tagger.tag(new TaggableStory("", "", body, List.of(), Locale.ENGLISH)))
+                .containsExactly(new StoryTag("Fernbrook", "fernbrook"));
+    }
+
+    @Test
+    void latinNamesAndCjkAliasesMatchInsideChineseAndJapaneseText() {
+        assertThat(tagger.tag(new TaggableStory("", "", "マイクロソフトはAI技術に投資した。", List.of(), Locale.JAPANESE)))
+                .extracting(StoryTag::name).containsExactly("Microsoft", "AI");
+        assertThat(bodyTags("Ai Weiwei; a mAIl; AIs")).isEmpty();
+    }
+
+    @Test
+    void keyphrasesStopAtTheirOwnLimitAndAtTheCap() {
+        String body = """
+                Alder Mills met Brook Farms. Alder Mills and Brook Farms met Cedar Hall. Cedar Hall met Dune Works.                 Dune Works met Elm Yard. Elm Yard met Alder Mills, Brook Farms, Cedar Hall and Dune Works.""";
+        assertThat(bodyTags(body)).hasSize(StoryTagger.MAX_KEYPHRASES);
+        assertThat(new StoryTagger(VOCABULARY, 2).tag(new TaggableStory("", "", body, List.of(), Locale.ENGLISH)))
+                .hasSize(2);
     }
 }

@@ -47,8 +47,8 @@ class VocabularyFileTest {
     void aNewsroomExtendsTheVocabularyWithItsOwnFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("newsroom.yaml");
         Files.writeString(file, "terms:\n  - name: Elections\n    aliases: [ballot, polling station]\n");
-        VocabularyTagger tagger = new VocabularyTagger(VocabularyFile.read(file), 8);
-        assertThat(tagger.tag(new TaggableStory("", "", "Queues at the polling station.", List.of(), Locale.ENGLISH)))
+        StoryTagger tagger = new StoryTagger(VocabularyFile.read(file), 8);
+        assertThat(tagger.tag(new TaggableStory("", "", "Queues at the polling station. Every ballot counted.", List.of(), Locale.ENGLISH)))
                 .containsExactly(new StoryTag("Elections", "elections"));
     }
 
@@ -86,5 +86,23 @@ class VocabularyFileTest {
         assertThatThrownBy(() -> VocabularyFile.parse("- just\n- a list\n", "v.yaml")).hasMessageContaining("'terms'");
         assertThatThrownBy(() -> VocabularyFile.parse("terms: [", "v.yaml")).hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> VocabularyFile.parse("terms:\n  - aliases: [x]\n", "v.yaml")).hasMessageContaining("'name' is required");
+    }
+
+    @Test
+    void readsTheNamesToIgnoreAndRefusesUnknownTopLevelKeys() {
+        Vocabulary vocabulary = VocabularyFile.parse("terms:\n  - name: Elections\nignore: [Stack Digest, '  Reuters ']\n", "v.yaml");
+        assertThat(vocabulary.ignored()).containsExactly("Stack Digest", "Reuters");
+        assertThat(VocabularyFile.bundled().ignored()).contains("Stack Digest");
+        assertThatThrownBy(() -> VocabularyFile.parse("terms: []\nignored: [x]\n", "v.yaml"))
+                .hasMessageContaining("v.yaml").hasMessageContaining("unknown key 'ignored'");
+    }
+
+    @Test
+    void theBundledVocabularyFoldsAliasesInOtherScriptsAndCasesIntoOneTerm() {
+        Vocabulary vocabulary = VocabularyFile.bundled();
+        assertThat(vocabulary.termFor("マイクロソフト")).map(Vocabulary.Term::name).contains("Microsoft");
+        assertThat(vocabulary.termFor("人工知能")).map(Vocabulary.Term::name).contains("AI");
+        assertThat(vocabulary.termFor("postgres")).map(Vocabulary.Term::name).contains("PostgreSQL");
+        assertThat(vocabulary.broaderOf("github")).contains("microsoft");
     }
 }

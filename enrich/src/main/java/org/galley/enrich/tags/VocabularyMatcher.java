@@ -1,0 +1,192 @@
+package org.galley.enrich.tags;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.galley.enrich.text.Sentences;
+
+/**
+ * Finds the {@link Vocabulary}'s terms in a story, on whole words, weighted by where they are named: a mention in
+ * the headline weighs 3, in the dek 2, in the opening of the body (its first third, and at least its first
+ * {@value #OPENING_CHARACTERS} characters) 1, deeper in the body ½; an alias in common lowercase words ("database",
+ * "goalkeeper") weighs half as much as a name, being weaker evidence. A term counts when its mentions weigh at
+ * least 1: named up front, or mentioned again and again. A subject named once, deep in a story ("a native client
+ * for Python" at the end of a database release note, "a database query" in an interview about code review) is
+ * not what the story is about. When aliases overlap, the longest wins ("Amazon Web Services" is not also
+ * "Amazon"). A Chinese, Japanese or Korean character
+ * is a word boundary for a Latin name ("AI技術" names AI), since those scripts put no spaces between words.
+ *
+ * <p>Each alias is indexed by its first word, so a story is read once and an alias's pattern is tried only where
+ * its first word stands, however large the vocabulary grows.
+ */
+public final class VocabularyMatcher {
+
+    /** Weights in quarters, so a deep mention in common words is a whole number. */
+    private static final int HEADLINE_WEIGHT = 12;
+    private static final int DEK_WEIGHT = 8;
+    private static final int OPENING_WEIGHT = 4;
+    private static final int DEEP_WEIGHT = 2;
+    private static final int MIN_WEIGHT = 4;
+    static final int OPENING_CHARACTERS = 600;
+
+    private static final String NOT_CJK = "&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]";
+    private static final String WORD_BEFORE = "(?<![\\p{L}\\p{N}_" + NOT_CJK + "])";
+    private static final String WORD_AFTER = "(?![\\p{L}\\p{N}_" + NOT_CJK + "])";
+    // CJK scripts start at U+2E80; below it no character needs the (slower) script lookup.
+    private static final char FIRST_CJK = '\u2E80';
+
+    private final Map<String, List<CompiledAlias>> byFirstWord = new HashMap<>();
+
+    private record CompiledAlias(Vocabulary.Term term, int lead, boolean commonWords, Pattern pattern,
+                                 List<Pattern> context) {
+    }
+
+    private record Match(int start, int end, Vocabulary.Term term, boolean commonWords) {
+    }
+
+    private static final class Salience {
+        private final Vocabulary.Term term;
+        private final long firstSeen;
+        private int weight;
+
+        private Salience(Vocabulary.Term term, long firstSeen) {
+            this.term = term;
+            this.firstSeen = firstSeen;
+        }
+    }
+
+    public VocabularyMatcher(Vocabulary vocabulary) {
+        for (Vocabulary.Term term : vocabulary.terms()) {
+            for (Vocabulary.Alias alias : term.aliases()) {
+                int lead = wordStart(alias.text(), 0);
+                if (lead < 0) {
+                    continue;
+                }
+                String first = alias.text().substring(lead, wordEnd(alias.text(), lead)).toLowerCase(Locale.ROOT);
+                byFirstWord.computeIfAbsent(first, word -> new ArrayList<>()).add(new CompiledAlias(term, lead,
+                        isLowercase(alias.text()), words(alias.text(), alias.caseSensitive()),
+                        alias.context().stream().map(word -> words(word, false)).toList()));
+            }
+        }
+    }
+
+    /** The vocabulary terms a story is about, heaviest first; ties go to the term named first. */
+    public List<Vocabulary.Term> found(TaggableStory story) {
+        // Keyed by name, which the vocabulary keeps unique, so no slug is computed per match.
+        Map<String, Salience> byTerm = new LinkedHashMap<>();
+        String[] fields = {story.headline(), story.dek(), story.body()};
+        int opening = Math.max(OPENING_CHARACTERS, story.body().length() / 3);
+        long offset = 0;
+        for (int field = 0; field < fields.length; field++) {
+            for (Match match : matches(fields[field], story.locale())) {
+                long position = offset + match.start();
+                int weight = field == 0 ? HEADLINE_WEIGHT : field == 1 ? DEK_WEIGHT
+                        : match.start() < opening ? OPENING_WEIGHT : DEEP_WEIGHT;
+                if (match.commonWords()) {
+                    weight /= 2;
+                }
+                byTerm.computeIfAbsent(match.term().name(), name -> new Salience(match.term(), position))
+                        .weight += weight;
+            }
+            offset += fields[field].length() + 1;
+        }
+        return byTerm.values().stream()
+                .filter(s -> s.weight >= MIN_WEIGHT)
+                .sorted(Comparator.<Salience>comparingInt(s -> -s.weight).thenComparingLong(s -> s.firstSeen))
+                .map(s -> s.term)
+                .toList();
+    }
+
+    private List<Match> matches(String text, Locale locale) {
+        List<Match> all = new ArrayList<>();
+        for (int start = wordStart(text, 0); start >= 0; ) {
+            int end = wordEnd(text, start);
+            List<CompiledAlias> aliases = byFirstWord.get(text.substring(start, end).toLowerCase(Locale.ROOT));
+            if (aliases != null) {
+                for (CompiledAlias alias : aliases) {
+                    match(text, start - alias.lead(), alias, locale, all);
+                }
+            }
+            start = wordStart(text, end);
+        }
+        all.sort(Comparator.comparingInt(Match::start).thenComparingInt(match -> match.start() - match.end()));
+        List<Match> kept = new ArrayList<>();
+        int taken = 0;
+        for (Match match : all) {
+            if (match.start() >= taken) {
+                kept.add(match);
+                taken = match.end();
+            }
+        }
+        return kept;
+    }
+
+    private static void match(String text, int at, CompiledAlias alias, Locale locale, List<Match> found) {
+        if (at < 0) {
+            return;
+        }
+        Matcher matcher = alias.pattern().matcher(text).region(at, text.length()).useTransparentBounds(true);
+        if (matcher.lookingAt()
+                && (alias.context().isEmpty() || inContext(text, at, alias.context(), locale))) {
+            found.add(new Match(at, matcher.end(), alias.term(), alias.commonWords()));
+        }
+    }
+
+    private static boolean inContext(String text, int index, List<Pattern> context, Locale locale) {
+        int[] sentence = Sentences.around(text, index, locale);
+        String words = text.substring(sentence[0], sentence[1]);
+        return context.stream().anyMatch(word -> word.matcher(words).find());
+    }
+
+    /** A pattern for whole words; a space in them also matches a hyphen, so "open source" finds "open-source". */
+    private static Pattern words(String words, boolean caseSensitive) {
+        String body = Arrays.stream(words.split(" ")).map(Pattern::quote).collect(Collectors.joining("[\\s\\u00A0-]+"));
+        int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        return Pattern.compile(WORD_BEFORE + body + WORD_AFTER, flags);
+    }
+
+    /** Written in lowercase letters only, like a common word; names, acronyms and CJK aliases are not. */
+    private static boolean isLowercase(String text) {
+        return text.chars().anyMatch(Character::isLowerCase) && text.chars().noneMatch(Character::isUpperCase);
+    }
+
+    /** Where the next word starts at or after {@code from}, or -1. */
+    private static int wordStart(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the word starting at {@code start} ends: a run of letters and digits, or one CJK character. */
+    private static int wordEnd(String text, int start) {
+        if (isCjk(text.codePointAt(start))) {
+            return start + Character.charCount(text.codePointAt(start));
+        }
+        int i = start;
+        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i)) && !isCjk(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isCjk(int codePoint) {
+        if (codePoint < FIRST_CJK) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+}
