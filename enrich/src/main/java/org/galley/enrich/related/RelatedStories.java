@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.galley.enrich.tags.StoryTag;
 import org.galley.enrich.tags.Vocabulary;
+import org.galley.enrich.text.Slugs;
 
 /**
  * Chooses the stories a page suggests reading next, weighted as Hugo's {@code .Related} weighs a tags index:
@@ -47,10 +48,11 @@ public final class RelatedStories {
     }
 
     /**
-     * The short name a link to {@code related} is labelled with ("Read the Claude story"): its most salient tag
-     * that the current story lacks, which is its first such tag in its own order, unless a narrower term of that
-     * tag (by the vocabulary's {@code broader}) is missing too: the narrower one names the story better ("Claude"
-     * rather than "Anthropic"). Without such a tag, its first tag; without tags, its headline.
+     * The short name a link to {@code related} is labelled with ("Read the Claude story"): of its tags that the
+     * current story lacks, the one its headline names first ("Kestrel" for "Kestrel 3.0 Brings Tiered Storage..."),
+     * else its most salient one (its first in its own order); then, if a narrower term of that tag (by the
+     * vocabulary's {@code broader}) is missing too, the narrower one, which names the story better ("Claude" rather
+     * than "Anthropic"). Without such a tag, its first tag; without tags, its headline.
      */
     public static String label(StorySummary related, Set<String> currentTagSlugs, Vocabulary vocabulary) {
         List<StoryTag> missing = related.tags().stream()
@@ -59,7 +61,7 @@ public final class RelatedStories {
         if (missing.isEmpty()) {
             return related.tags().isEmpty() ? related.headline() : related.tags().get(0).name();
         }
-        StoryTag label = missing.get(0);
+        StoryTag label = firstInHeadline(missing, related.headline()).orElse(missing.get(0));
         Set<String> seen = new HashSet<>();
         while (seen.add(label.slug())) {
             Optional<StoryTag> narrower = narrowerOf(label, missing, vocabulary);
@@ -69,6 +71,13 @@ public final class RelatedStories {
             label = narrower.get();
         }
         return label.name();
+    }
+
+    private static Optional<StoryTag> firstInHeadline(List<StoryTag> tags, String headline) {
+        String words = "-" + Slugs.slugify(headline, Integer.MAX_VALUE) + "-";
+        return tags.stream()
+                .filter(tag -> words.contains("-" + tag.slug() + "-"))
+                .min(Comparator.comparingInt(tag -> words.indexOf("-" + tag.slug() + "-")));
     }
 
     private static Optional<StoryTag> narrowerOf(StoryTag tag, List<StoryTag> candidates, Vocabulary vocabulary) {

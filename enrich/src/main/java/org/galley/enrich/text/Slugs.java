@@ -58,14 +58,21 @@ public final class Slugs {
     }
 
     /**
-     * A story's slug: from its headline, else from its id, else {@value #FALLBACK}; never empty.
+     * A story's slug: from its headline, else from its id, else {@value #FALLBACK}; never empty. A headline mostly
+     * in a script without an ASCII form ("マイクロソフトとOpenAI、提携を見直し") gives way to the id too: the few
+     * Latin letters it holds ("openai") would not name the story.
      */
     public static String storySlug(String headline, String articleId) {
         String slug = slugify(headline);
-        if (slug.isEmpty()) {
-            slug = slugify(articleId);
+        if (slug.isEmpty() || lettersIn(slug) * 2 < lettersIn(headline)) {
+            String fromId = slugify(articleId);
+            slug = fromId.isEmpty() ? slug : fromId;
         }
         return slug.isEmpty() ? FALLBACK : slug;
+    }
+
+    private static long lettersIn(String text) {
+        return text.codePoints().filter(Character::isLetter).count();
     }
 
     /**

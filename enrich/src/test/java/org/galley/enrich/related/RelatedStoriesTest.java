@@ -105,4 +105,15 @@ class RelatedStoriesTest {
             assertThat(choice.sharedTags()).isEqualTo(1);
         });
     }
+
+    @Test
+    void theLabelPrefersTheTagTheRelatedHeadlineNamesFirst() {
+        StorySummary release = new StorySummary("kestrel", "Kestrel 3.0 Brings Tiered Storage to the Time-Series Database",
+                "kestrel-3", "/engineering/kestrel-3/",
+                List.of(StoryTag.named("Open Source"), StoryTag.named("PostgreSQL"), StoryTag.named("Databases"),
+                        StoryTag.named("Kestrel"), StoryTag.named("Tiered Storage")),
+                NOW, true);
+        assertThat(RelatedStories.label(release, Set.of("open-source"), VOCABULARY)).isEqualTo("Kestrel");
+        assertThat(RelatedStories.label(release, Set.of("kestrel"), VOCABULARY)).isEqualTo("Tiered Storage");
+    }
 }

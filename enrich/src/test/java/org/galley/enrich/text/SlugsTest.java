@@ -39,6 +39,8 @@ class SlugsTest {
         assertThat(Slugs.storySlug("人工知能の未来", "story-42")).isEqualTo("story-42");
         assertThat(Slugs.storySlug("!!!", "ART 7")).isEqualTo("art-7");
         assertThat(Slugs.storySlug("", "記事")).isEqualTo(Slugs.FALLBACK);
+        assertThat(Slugs.storySlug("マイクロソフトとOpenAI、提携を見直し", "msft-ja-1")).isEqualTo("msft-ja-1");
+        assertThat(Slugs.storySlug("Ein Gespräch über Ökonomie", "x")).isEqualTo("ein-gesprach-uber-okonomie");
         assertThat(Slugs.storySlug(null, null)).isEqualTo(Slugs.FALLBACK);
     }
 
