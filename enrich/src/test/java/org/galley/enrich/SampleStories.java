@@ -35,11 +35,16 @@ public final class SampleStories {
 
     /** The body of a sample, as Markdown. */
     public static String body(String file) {
-        return split(file)[1];
+        return split(read(DIRECTORY.resolve(file)), file)[1];
     }
 
     public static ArticleSubmitted submission(String file, String articleId, long revision) {
-        String[] parts = split(file);
+        return parse(read(DIRECTORY.resolve(file)), file, articleId, revision);
+    }
+
+    /** A story file's text (YAML front matter and Markdown body) as a submission; {@code name} names it in errors. */
+    public static ArticleSubmitted parse(String text, String name, String articleId, long revision) {
+        String[] parts = split(text, name);
         @SuppressWarnings("unchecked")
         Map<String, Object> front = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(parts[0]);
         @SuppressWarnings("unchecked")
@@ -62,7 +67,7 @@ public final class SampleStories {
                 .setSubmittedAt(published)
                 .setSource("galley-cli")
                 .setPublishedAt(published)
-                .setLanguage("en")
+                .setLanguage(String.valueOf(front.getOrDefault("language", "en")))
                 .build();
     }
 
@@ -71,13 +76,15 @@ public final class SampleStories {
         return new ArticleAccepted(submission, submission.getSubmittedAt().plusSeconds(1));
     }
 
-    private static String[] split(String file) {
-        String text;
+    private static String read(Path file) {
         try {
-            text = Files.readString(DIRECTORY.resolve(file), StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String[] split(String text, String file) {
         if (!text.startsWith("---\n")) {
             throw new IllegalArgumentException(file + " has no front matter");
         }
