@@ -179,4 +179,35 @@ class EnrichTopologyTest {
         assertThat(deadLetter.readKeyValuesToList()).extracting(record -> new String(record.key)).containsExactly("tombstone");
         assertThat(enriched.isEmpty()).isTrue();
     }
+
+    private static List<String> links(ArticleEnriched story) {
+        return story.getRelated().stream().map(related -> related.getArticleId() + " as " + related.getLabel()).toList();
+    }
+
+    @Test
+    void aNewsdaysStoriesInOrderLinkToEarlierStoriesSharingTheirSubjects() {
+        ArticleEnriched essay = publish(Articles.submission(Articles.ESSAY));
+        ArticleEnriched interview = publish(Articles.submission(Articles.INTERVIEW));
+        ArticleEnriched release = publish(Articles.submission(Articles.RELEASE_NOTE));
+        ArticleEnriched advisory = publish(Articles.submission(Articles.SECURITY_ADVISORY));
+        ArticleEnriched sport = publish(Articles.submission(Articles.SPORT));
+        ArticleEnriched claude = publish(sample(SampleStories.CLAUDE, "claude-at-work", 1));
+        ArticleEnriched microsoft = publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1));
+        ArticleEnriched japanese = publish(Articles.submission(Articles.JAPANESE));
+
+        assertThat(links(essay)).isEmpty();
+        assertThat(links(interview)).isEmpty();
+        assertThat(links(release)).isEmpty();
+        assertThat(links(sport)).isEmpty();
+        // Open Source is shared; the label is what the release note's headline is about.
+        assertThat(links(advisory)).containsExactly("release-kestrel-3 as Kestrel");
+        // One shared tag each (AI with the interview, Google with the essay): the more recent story first.
+        assertThat(links(claude)).containsExactly("interview-fernbrook as Fernbrook Labs", "essay-news-deserts as Local News");
+        assertThat(links(microsoft)).containsExactly("claude-at-work as Claude", "interview-fernbrook as Fernbrook Labs");
+        // Four shared tags beat two beat one, whatever the dates.
+        assertThat(links(japanese)).containsExactly("msft-openai as Azure", "claude-at-work as Claude",
+                "interview-fernbrook as Fernbrook Labs");
+        assertThat(japanese.getRelated().get(0).getUrl()).isEqualTo(site.urlOf(microsoft.getPath()));
+        assertThat(japanese.getRelated().get(0).getHeadline()).isEqualTo(microsoft.getSubmission().getHeadline());
+    }
 }
