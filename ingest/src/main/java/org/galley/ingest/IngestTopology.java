@@ -90,7 +90,7 @@ public final class IngestTopology {
                 Stores.persistentKeyValueStore(STATUS_STORE), Serdes.String(), statusSerde));
         // A submission keyed by another id is rejected under its own id; its status starts there.
         KStream<String, StoryEvent> submittedEvents = submissions
-                .filter((key, submission) -> submission != null && key != null && key.equals(submission.getArticleId()),
+                .filter((key, submission) -> submission != null && submission.getArticleId().equals(key),
                         Named.as("status-submitted-under-own-key"))
                 .mapValues(StoryEvent::submitted, Named.as("status-submitted"));
         KStream<String, StoryEvent> acceptedEvents = builder
