@@ -9,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -61,10 +60,7 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
             return;
         }
         TopicAdmin.ensureTopics(config, List.of(submitted.name(), rejected.name()));
-        Properties props = config.kafkaProperties();
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "galley-ingest-http");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Properties props = config.producerProperties("galley-ingest-http");
         // Each topic's own serdes write the values, so one producer serves both topics.
         KafkaProducer<byte[], byte[]> created =
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
