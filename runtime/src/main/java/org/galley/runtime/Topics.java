@@ -11,6 +11,7 @@ import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticlePublished;
 import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
+import org.galley.events.CacheInvalidation;
 import org.galley.registry.serde.RegistryAvroSerde;
 
 /**
@@ -26,7 +27,8 @@ public record Topics(
         Topic<String, ArticleRejected> rejected,
         Topic<String, ArticleEnriched> enriched,
         Topic<String, ArticlePublished> published,
-        Topic<byte[], byte[]> deadLetter) {
+        Topic<byte[], byte[]> deadLetter,
+        Topic<String, CacheInvalidation> cacheInvalidations) {
 
     public static final String SUBMITTED = "articles.submitted";
     public static final String ACCEPTED = "articles.accepted";
@@ -34,6 +36,8 @@ public record Topics(
     public static final String ENRICHED = "articles.enriched";
     public static final String PUBLISHED = "articles.published";
     public static final String DEAD_LETTER = "articles.dead-letter";
+    /** Written by the site: the URL paths a CDN must purge after each change (key = articleId). */
+    public static final String CACHE_INVALIDATIONS = "cache-invalidations";
 
     /** Names from the environment, serdes talking to the configured schema registry. */
     public static Topics fromConfig(ServiceConfig config) {
@@ -49,12 +53,13 @@ public record Topics(
                 topic(config.get("GALLEY_TOPIC_REJECTED", REJECTED), ArticleRejected.class, serdeConfig),
                 topic(config.get("GALLEY_TOPIC_ENRICHED", ENRICHED), ArticleEnriched.class, serdeConfig),
                 topic(config.get("GALLEY_TOPIC_PUBLISHED", PUBLISHED), ArticlePublished.class, serdeConfig),
-                new Topic<>(config.get("GALLEY_TOPIC_DEAD_LETTER", DEAD_LETTER), Serdes.ByteArray(), Serdes.ByteArray()));
+                new Topic<>(config.get("GALLEY_TOPIC_DEAD_LETTER", DEAD_LETTER), Serdes.ByteArray(), Serdes.ByteArray()),
+                topic(config.get("GALLEY_TOPIC_CACHE_INVALIDATIONS", CACHE_INVALIDATIONS), CacheInvalidation.class, serdeConfig));
     }
 
     /** Every topic, for creating them up front. */
     public List<Topic<?, ?>> all() {
-        return List.of(submitted, accepted, rejected, enriched, published, deadLetter);
+        return List.of(submitted, accepted, rejected, enriched, published, deadLetter, cacheInvalidations);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
