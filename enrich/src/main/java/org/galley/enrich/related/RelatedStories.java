@@ -1,5 +1,6 @@
 package org.galley.enrich.related;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -34,14 +35,30 @@ public final class RelatedStories {
     public static List<RelatedChoice> choose(StorySummary current, Stream<StorySummary> index,
                                              RelatedSettings settings, Vocabulary vocabulary) {
         Set<String> currentTags = slugs(current);
-        return index
-                .filter(other -> other.published() && !other.articleId().equals(current.articleId()))
-                .filter(other -> settings.includeNewer()
-                        || !other.firstPublishedAt().isAfter(current.firstPublishedAt()))
-                .map(other -> new Scored(other, shared(other, currentTags)))
-                .filter(scored -> scored.shared() > 0)
-                .sorted(BEST_FIRST)
-                .limit(settings.maxStories())
+        // The best few, kept in order as the index streams past: the index is large and the choice is small.
+        List<Scored> best = new ArrayList<>(settings.maxStories() + 1);
+        index.forEach(other -> {
+            if (settings.maxStories() == 0 || !other.published() || other.articleId().equals(current.articleId())
+                    || (!settings.includeNewer() && other.firstPublishedAt().isAfter(current.firstPublishedAt()))) {
+                return;
+            }
+            int shared = shared(other, currentTags);
+            if (shared == 0) {
+                return;
+            }
+            Scored scored = new Scored(other, shared);
+            int at = best.size();
+            while (at > 0 && BEST_FIRST.compare(scored, best.get(at - 1)) < 0) {
+                at--;
+            }
+            if (at < settings.maxStories()) {
+                best.add(at, scored);
+                if (best.size() > settings.maxStories()) {
+                    best.remove(best.size() - 1);
+                }
+            }
+        });
+        return best.stream()
                 .map(scored -> new RelatedChoice(scored.story(), label(scored.story(), currentTags, vocabulary),
                         scored.shared()))
                 .toList();

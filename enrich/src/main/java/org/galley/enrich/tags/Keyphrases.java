@@ -1,9 +1,10 @@
 package org.galley.enrich.tags;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,22 +49,40 @@ public final class Keyphrases {
     public List<Keyphrase> tagWorthy(TaggableStory story) {
         List<Words.Word> words = Words.of(story, stopWords);
         double limit = MAX_SCORE * Math.max(1.0, (double) FULL_LENGTH / Math.max(1, words.size()));
-        return candidates(words).stream().filter(phrase -> isTagWorthy(phrase, limit)).toList();
+        Map<String, Double> weights = TermWeights.of(words);
+        List<Keyphrase> found = new ArrayList<>();
+        // Most phrases are used once: they are dropped before any display name is built or anything sorted.
+        for (Candidate candidate : read(words)) {
+            if (candidate.mentions() >= 2) {
+                Keyphrase phrase = candidate.keyphrase(words, weights, stopWords);
+                if (isTagWorthy(phrase, limit)) {
+                    found.add(phrase);
+                }
+            }
+        }
+        found.sort(Comparator.comparingDouble(Keyphrase::score));
+        return found;
     }
 
     /** Every candidate phrase, most salient first. */
     public List<Keyphrase> candidates(TaggableStory story) {
-        return candidates(Words.of(story, stopWords));
+        List<Words.Word> words = Words.of(story, stopWords);
+        Map<String, Double> weights = TermWeights.of(words);
+        return read(words).stream()
+                .map(candidate -> candidate.keyphrase(words, weights, stopWords))
+                .sorted(Comparator.comparingDouble(Keyphrase::score))
+                .toList();
     }
 
-    private List<Keyphrase> candidates(List<Words.Word> words) {
-        Map<String, Double> weights = TermWeights.of(words);
-        Map<String, Candidate> candidates = new LinkedHashMap<>();
+    /** Every phrase of the story that may carry a keyphrase: no fragments, no common phrase around a stop-word. */
+    private static List<Candidate> read(List<Words.Word> words) {
+        Map<String, Candidate> candidates = new HashMap<>();
+        StringBuilder key = new StringBuilder();
         for (int start = 0; start < words.size(); start++) {
             if (!words.get(start).content()) {
                 continue;
             }
-            StringBuilder key = new StringBuilder();
+            key.setLength(0);
             for (int n = 1; n <= MAX_WORDS && start + n <= words.size(); n++) {
                 Words.Word last = words.get(start + n - 1);
                 if (n > 1 && (!last.joined() || !(last.content() || last.stop()))) {
@@ -74,23 +93,24 @@ public final class Keyphrases {
                 }
                 key.append(last.key());
                 if (last.content()) {
-                    List<Words.Word> phrase = words.subList(start, start + n);
-                    Candidate candidate = candidates.get(key.toString());
+                    String phraseKey = key.toString();
+                    Candidate candidate = candidates.get(phraseKey);
                     if (candidate == null) {
-                        candidate = new Candidate(phrase, start);
-                        candidates.put(key.toString(), candidate);
+                        candidate = new Candidate(words, start, n);
+                        candidates.put(phraseKey, candidate);
                     }
-                    candidate.seen(phrase, neighbour(words, start - 1, start), neighbour(words, start + n, start + n));
+                    candidate.seen(words, start, neighbour(words, start - 1, start), neighbour(words, start + n, start + n));
                 }
             }
         }
-        mergeSurnamesIntoFullNames(candidates);
-        return candidates.values().stream()
-                .filter(candidate -> candidate.isName() || !candidate.hasStopWord)
-                .filter(candidate -> !candidate.isFragment())
-                .map(candidate -> candidate.keyphrase(weights, stopWords))
-                .sorted(Comparator.comparingDouble(Keyphrase::score))
-                .toList();
+        mergeSurnamesIntoFullNames(candidates.values());
+        List<Candidate> valid = new ArrayList<>();
+        for (Candidate candidate : candidates.values()) {
+            if (candidate.surnameOf == null && (candidate.isName() || !candidate.hasStopWord) && !candidate.isFragment()) {
+                valid.add(candidate);
+            }
+        }
+        return valid;
     }
 
     /**
@@ -115,30 +135,29 @@ public final class Keyphrases {
         return phrase.words().size() > 1 && (phrase.frequency() >= 3 || phrase.upFront());
     }
 
-    private static void mergeSurnamesIntoFullNames(Map<String, Candidate> candidates) {
-        Map<Integer, List<Candidate>> byFirstMention = new HashMap<>();
-        for (Candidate candidate : candidates.values()) {
-            byFirstMention.computeIfAbsent(candidate.firstMention, at -> new ArrayList<>()).add(candidate);
+    private static void mergeSurnamesIntoFullNames(Collection<Candidate> candidates) {
+        Map<Integer, List<Candidate>> fullNamesByFirstMention = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            if (candidate.size > 1 && !candidate.hasStopWord && candidate.isName()) {
+                fullNamesByFirstMention.computeIfAbsent(candidate.firstMention, at -> new ArrayList<>()).add(candidate);
+            }
         }
-        candidates.values().removeIf(single -> {
+        for (Candidate single : candidates) {
             if (single.size != 1 || !single.isName()) {
-                return false;
+                continue;
             }
             Candidate full = null;
             for (int at = single.firstMention - MAX_WORDS + 1; at < single.firstMention; at++) {
-                for (Candidate longer : byFirstMention.getOrDefault(at, List.of())) {
-                    if (at + longer.size > single.firstMention && longer.isName() && !longer.hasStopWord
-                            && (full == null || longer.size > full.size)) {
+                for (Candidate longer : fullNamesByFirstMention.getOrDefault(at, List.of())) {
+                    if (at + longer.size > single.firstMention && (full == null || longer.size > full.size)) {
                         full = longer;
                     }
                 }
             }
-            if (full == null) {
-                return false;
+            if (full != null) {
+                full.absorb(single);
             }
-            full.absorb(single);
-            return true;
-        });
+        }
     }
 
     /** What is known of one phrase while the story is read. */
@@ -147,26 +166,32 @@ public final class Keyphrases {
         private final int size;
         private final int firstMention;
         private final boolean hasStopWord;
-        private final Map<String, Integer> forms = new HashMap<>();
-        private final Map<String, Integer> nameForms = new HashMap<>();
+        private int[] mentions = new int[2];
         private int frequency;
         private int nameEvidence;
         private int commonEvidence;
         private boolean upFront;
         private Candidate surname;
+        private Candidate surnameOf;
         private String left;
         private String right;
         private boolean sameLeft = true;
         private boolean sameRight = true;
 
-        private Candidate(List<Words.Word> phrase, int firstMention) {
-            this.keys = phrase.stream().map(Words.Word::key).toList();
-            this.size = phrase.size();
-            this.firstMention = firstMention;
-            this.hasStopWord = phrase.stream().anyMatch(Words.Word::stop);
+        private Candidate(List<Words.Word> words, int start, int size) {
+            String[] keys = new String[size];
+            boolean stop = false;
+            for (int i = 0; i < size; i++) {
+                keys[i] = words.get(start + i).key();
+                stop |= words.get(start + i).stop();
+            }
+            this.keys = List.of(keys);
+            this.size = size;
+            this.firstMention = start;
+            this.hasStopWord = stop;
         }
 
-        void seen(List<Words.Word> phrase, String leftWord, String rightWord) {
+        void seen(List<Words.Word> words, int start, String leftWord, String rightWord) {
             if (frequency == 0) {
                 left = leftWord;
                 right = rightWord;
@@ -174,32 +199,43 @@ public final class Keyphrases {
                 sameLeft &= Objects.equals(left, leftWord);
                 sameRight &= Objects.equals(right, rightWord);
             }
-            frequency++;
-            upFront |= phrase.get(0).field() != Words.BODY;
-            boolean allCapitals = true;
+            if (frequency == mentions.length) {
+                mentions = Arrays.copyOf(mentions, frequency * 2);
+            }
+            mentions[frequency++] = start;
+            upFront |= words.get(start).field() != Words.BODY;
+            if (isNameHere(words, start)) {
+                nameEvidence++;
+            } else if (isCommonHere(words, start)) {
+                commonEvidence++;
+            }
+        }
+
+        /** All its words capitalised, and at least one where capitals mean something (or an acronym). */
+        private boolean isNameHere(List<Words.Word> words, int start) {
             boolean signal = false;
-            boolean lowercase = false;
-            for (Words.Word word : phrase) {
+            for (int i = start; i < start + size; i++) {
+                Words.Word word = words.get(i);
                 if (word.stop()) {
                     continue;
                 }
-                if (word.acronym()) {
-                    signal = true;
-                } else if (!word.capitalised()) {
-                    allCapitals = false;
-                    lowercase |= word.caseSignal();
-                } else {
-                    signal |= word.caseSignal();
+                if (!word.acronym() && !word.capitalised()) {
+                    return false;
+                }
+                signal |= word.acronym() || word.caseSignal();
+            }
+            return signal;
+        }
+
+        /** A word in lowercase where capitals would mean something. */
+        private boolean isCommonHere(List<Words.Word> words, int start) {
+            for (int i = start; i < start + size; i++) {
+                Words.Word word = words.get(i);
+                if (!word.stop() && !word.acronym() && !word.capitalised() && word.caseSignal()) {
+                    return true;
                 }
             }
-            String form = form(phrase);
-            forms.merge(form, 1, Integer::sum);
-            if (allCapitals && signal) {
-                nameEvidence++;
-                nameForms.merge(form, 1, Integer::sum);
-            } else if (lowercase) {
-                commonEvidence++;
-            }
+            return false;
         }
 
         /** Always written with the same word before or after it: part of a longer phrase ("Source Time-Series"). */
@@ -211,22 +247,26 @@ public final class Keyphrases {
             return nameEvidence > commonEvidence;
         }
 
+        int mentions() {
+            return surname == null ? frequency : Math.max(frequency, surname.frequency);
+        }
+
         void absorb(Candidate shorter) {
             surname = shorter;
+            shorter.surnameOf = this;
             nameEvidence += shorter.nameEvidence;
             upFront |= shorter.upFront;
         }
 
-        Keyphrase keyphrase(Map<String, Double> weights, StopWords stopWords) {
-            int mentions = surname == null ? frequency : Math.max(frequency, surname.frequency);
-            double score = score(weights, mentions);
+        Keyphrase keyphrase(List<Words.Word> words, Map<String, Double> weights, StopWords stopWords) {
+            double score = score(weights, mentions());
             if (surname != null) {
                 score = Math.min(score, surname.score(weights, surname.frequency));
             }
             boolean name = isName();
             score *= (name ? NAME_FACTOR : 1) * (upFront ? UP_FRONT_FACTOR : 1);
-            String display = name ? mostUsed(nameForms) : titleCase(mostUsed(forms), stopWords);
-            return new Keyphrase(display, keys, score, mentions, name, upFront);
+            String display = name ? mostUsed(forms(words, true)) : titleCase(mostUsed(forms(words, false)), stopWords);
+            return new Keyphrase(display, keys, score, mentions(), name, upFront);
         }
 
         private double score(Map<String, Double> weights, int mentions) {
@@ -242,15 +282,24 @@ public final class Keyphrases {
             return product / (mentions * (1 + sum));
         }
 
-        private static String form(List<Words.Word> phrase) {
-            StringBuilder form = new StringBuilder();
-            for (Words.Word word : phrase) {
-                if (form.length() > 0) {
-                    form.append(' ');
+        /** How often each written form is used: where it is written as a name, or anywhere. */
+        private Map<String, Integer> forms(List<Words.Word> words, boolean asName) {
+            Map<String, Integer> forms = new HashMap<>();
+            for (int m = 0; m < frequency; m++) {
+                int start = mentions[m];
+                if (asName && !isNameHere(words, start)) {
+                    continue;
                 }
-                form.append(word.text());
+                StringBuilder form = new StringBuilder();
+                for (int i = start; i < start + size; i++) {
+                    if (i > start) {
+                        form.append(' ');
+                    }
+                    form.append(words.get(i).text());
+                }
+                forms.merge(form.toString(), 1, Integer::sum);
             }
-            return form.toString();
+            return forms;
         }
 
         private static String mostUsed(Map<String, Integer> forms) {

@@ -33,6 +33,11 @@ public final class StopWords {
         return words.contains(word.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
     }
 
+    /** {@link #contains} for a word already lowercase, with ASCII apostrophes. */
+    boolean containsLowercase(String word) {
+        return words.contains(word);
+    }
+
     private static StopWords load(String resource) {
         try (InputStream in = StopWords.class.getResourceAsStream(resource)) {
             if (in == null) {

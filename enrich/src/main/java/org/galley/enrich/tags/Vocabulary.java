@@ -32,14 +32,20 @@ public record Vocabulary(List<Term> terms, List<String> ignored) {
      *                is not among them it is added first, ignoring case
      * @param broader the name of a wider term this one belongs to ("Anthropic" for "Claude"), or null; a link
      *                label prefers the narrower term
+     * @param slug    the slug of the name, derived from it (pass null); kept so lookups never recompute it
      */
-    public record Term(String name, List<Alias> aliases, String broader) {
+    public record Term(String name, List<Alias> aliases, String broader, String slug) {
 
         public Term {
             name = StoryTag.normaliseName(name);
-            if (Slugs.tagSlug(name).isEmpty()) {
+            String derived = Slugs.tagSlug(name);
+            if (derived.isEmpty()) {
                 throw new IllegalArgumentException("a vocabulary term needs a name with letters or digits, was '" + name + "'");
             }
+            if (slug != null && !slug.equals(derived)) {
+                throw new IllegalArgumentException("the slug of '" + name + "' is '" + derived + "', not '" + slug + "'");
+            }
+            slug = derived;
             String display = name;
             if (aliases.stream().noneMatch(alias -> alias.text().equalsIgnoreCase(display))) {
                 aliases = Stream.concat(Stream.of(Alias.of(name)), aliases.stream()).toList();
@@ -47,12 +53,12 @@ public record Vocabulary(List<Term> terms, List<String> ignored) {
             aliases = List.copyOf(aliases);
         }
 
-        public String slug() {
-            return Slugs.tagSlug(name);
+        public Term(String name, List<Alias> aliases, String broader) {
+            this(name, aliases, broader, null);
         }
 
         public StoryTag tag() {
-            return new StoryTag(name, slug());
+            return new StoryTag(name, slug);
         }
     }
 

@@ -105,7 +105,7 @@ final class Words {
             String text = withoutPossessive(raw);
             String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
             boolean acronym = isAcronym(text);
-            boolean stop = stopWords.contains(lower);
+            boolean stop = stopWords.containsLowercase(lower);
             words.add(new Word(text, acronym ? lower : folded(lower), field, sentence, joined && !words.isEmpty()
                     && words.get(words.size() - 1).sentence() == sentence, isCapitalised(text), acronym, !initial,
                     stop, !stop && isContent(text)));
@@ -113,14 +113,15 @@ final class Words {
 
         List<Word> finish() {
             markTitleCasedSentences();
-            List<Word> result = new ArrayList<>(words.size());
-            for (Word word : words) {
-                boolean signal = word.caseSignal() && !titleCased.get(word.sentence());
-                result.add(new Word(word.text(), word.key(), word.field(), word.sentence(), word.joined(),
-                        word.capitalised(), word.acronym() && !titleCased.get(word.sentence()), signal, word.stop(),
-                        word.content()));
+            // Only words of title-cased sentences change; the rest are kept as they are.
+            for (int i = 0; i < words.size(); i++) {
+                Word word = words.get(i);
+                if (titleCased.get(word.sentence())) {
+                    words.set(i, new Word(word.text(), word.key(), word.field(), word.sentence(), word.joined(),
+                            word.capitalised(), false, false, word.stop(), word.content()));
+                }
             }
-            return result;
+            return words;
         }
 
         /*

@@ -32,7 +32,6 @@ public final class Slugs {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     // An apostrophe joins a word ("Microsoft's" -> "microsofts") rather than splitting it.
     private static final Pattern APOSTROPHES = Pattern.compile("['\u2019\u02bc]");
-    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Slugs() {
@@ -47,14 +46,37 @@ public final class Slugs {
         if (text == null) {
             return "";
         }
+        // Most headlines and tags are ASCII already; only the others need Unicode folding.
+        String ascii = text.chars().allMatch(c -> c < 0x80) ? text : fold(text);
+        StringBuilder slug = new StringBuilder(ascii.length());
+        boolean gap = false;
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = Character.toLowerCase(ascii.charAt(i));
+            if (c == '\'') {
+                continue;
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && slug.length() > 0) {
+                    slug.append('-');
+                }
+                gap = false;
+                slug.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return cut(slug.toString(), maxLength);
+    }
+
+    /** Letters folded to their base form and every apostrophe made ASCII; other scripts are left as they are. */
+    private static String fold(String text) {
         StringBuilder folded = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             folded.append(TRANSLITERATIONS.getOrDefault(c, String.valueOf(c)));
         }
         String ascii = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
-        ascii = APOSTROPHES.matcher(ascii).replaceAll("").toLowerCase(Locale.ROOT);
-        return cut(trimHyphens(NOT_ALPHANUMERIC.matcher(ascii).replaceAll("-")), maxLength);
+        return APOSTROPHES.matcher(ascii).replaceAll("'");
     }
 
     /**

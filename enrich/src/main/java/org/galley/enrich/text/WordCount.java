@@ -57,6 +57,10 @@ public record WordCount(int words, int cjkCharacters) {
     }
 
     static boolean isCjk(int codePoint) {
+        // The CJK scripts start at U+2E80; below it no character needs the (slower) script lookup.
+        if (codePoint < 0x2E80) {
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN
                 || script == Character.UnicodeScript.HIRAGANA
