@@ -1,0 +1,99 @@
+package org.galley.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.galley.enrich.related.StorySummary;
+import org.galley.enrich.tags.StoryTag;
+import org.galley.enrich.tags.Vocabulary;
+import org.galley.events.Action;
+import org.galley.events.ArticleAccepted;
+import org.galley.events.ArticleSubmitted;
+import org.galley.events.HeroImage;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Inputs for the benchmarks: a real story file as an accepted story, and a deterministic story index of any size
+ * whose tags are drawn from the vocabulary (so related-story choice sees realistic overlap).
+ */
+public final class BenchStories {
+
+    /** The reference Stack Digest story: 1,038 words of body, a dek and a hero image. */
+    public static final String REFERENCE = "samples/stories/microsoft-openai-partnership.md";
+
+    private static final Instant NEWEST = Instant.parse("2026-04-27T00:00:00Z");
+
+    private BenchStories() {
+    }
+
+    /** A story file (YAML front matter, Markdown body), read from the working directory, as an accepted story. */
+    @SuppressWarnings("unchecked")
+    public static ArticleAccepted accepted(String file) {
+        String text;
+        try {
+            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Run the benchmarks from the repository root; could not read " + file, e);
+        }
+        int end = text.indexOf("\n---\n", 4);
+        Map<String, Object> front = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(text.substring(4, end));
+        Map<String, Object> hero = (Map<String, Object>) front.get("hero");
+        Instant published = LocalDate.parse(String.valueOf(front.get("published"))).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ArticleSubmitted story = ArticleSubmitted.newBuilder()
+                .setArticleId("bench-story")
+                .setRevision(1)
+                .setAction(Action.PUBLISH)
+                .setHeadline(String.valueOf(front.get("headline")))
+                .setDek((String) front.get("dek"))
+                .setByline(String.valueOf(front.get("byline")))
+                .setCategory(String.valueOf(front.get("category")))
+                .setBodyMarkdown(text.substring(end + 5))
+                .setHero(hero == null ? null : new HeroImage(String.valueOf(hero.get("src")),
+                        String.valueOf(hero.get("alt")), (String) hero.get("caption"), (String) hero.get("credit")))
+                .setTags(((List<Object>) front.getOrDefault("tags", List.of())).stream().map(String::valueOf).toList())
+                .setSubmittedAt(published)
+                .setSource("bench")
+                .setPublishedAt(published)
+                .setLanguage("en")
+                .build();
+        return new ArticleAccepted(story, published.plusSeconds(1));
+    }
+
+    /**
+     * {@code size} published stories over the two years before the reference story, each with 3 to 8 tags: a
+     * few from the vocabulary and, like found keyphrases, a few names of their own.
+     */
+    public static List<StorySummary> index(int size, Vocabulary vocabulary, long seed) {
+        Random random = new Random(seed);
+        List<Vocabulary.Term> terms = vocabulary.terms();
+        List<StorySummary> stories = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            List<StoryTag> tags = new ArrayList<>();
+            int count = 3 + random.nextInt(6);
+            while (tags.size() < count) {
+                StoryTag tag = random.nextInt(3) == 0
+                        ? StoryTag.named("Keyphrase " + random.nextInt(5_000))
+                        : terms.get(random.nextInt(terms.size())).tag();
+                if (tags.stream().noneMatch(t -> t.slug().equals(tag.slug()))) {
+                    tags.add(tag);
+                }
+            }
+            String id = "story-" + i;
+            stories.add(new StorySummary(id, "Headline of story " + i, id, "/news/" + id + "/", tags,
+                    NEWEST.minusSeconds(random.nextInt(2 * 365 * 86_400)), true));
+        }
+        return stories;
+    }
+}
