@@ -49,7 +49,7 @@ public final class Keyphrases {
     public List<Keyphrase> tagWorthy(TaggableStory story) {
         List<Words.Word> words = Words.of(story, stopWords);
         double limit = MAX_SCORE * Math.max(1.0, (double) FULL_LENGTH / Math.max(1, words.size()));
-        Map<String, Double> weights = TermWeights.of(words);
+        double[] weights = TermWeights.of(words);
         List<Keyphrase> found = new ArrayList<>();
         // Most phrases are used once: they are dropped before any display name is built or anything sorted.
         for (Candidate candidate : read(words)) {
@@ -67,7 +67,7 @@ public final class Keyphrases {
     /** Every candidate phrase, most salient first. */
     public List<Keyphrase> candidates(TaggableStory story) {
         List<Words.Word> words = Words.of(story, stopWords);
-        Map<String, Double> weights = TermWeights.of(words);
+        double[] weights = TermWeights.of(words);
         return read(words).stream()
                 .map(candidate -> candidate.keyphrase(words, weights, stopWords))
                 .sorted(Comparator.comparingDouble(Keyphrase::score))
@@ -76,28 +76,24 @@ public final class Keyphrases {
 
     /** Every phrase of the story that may carry a keyphrase: no fragments, no common phrase around a stop-word. */
     private static List<Candidate> read(List<Words.Word> words) {
-        Map<String, Candidate> candidates = new HashMap<>();
-        StringBuilder key = new StringBuilder();
+        // A phrase is keyed by its words' ids (plus one, so no word is 0), 21 bits each.
+        Map<Long, Candidate> candidates = new HashMap<>();
         for (int start = 0; start < words.size(); start++) {
             if (!words.get(start).content()) {
                 continue;
             }
-            key.setLength(0);
+            long key = 0;
             for (int n = 1; n <= MAX_WORDS && start + n <= words.size(); n++) {
                 Words.Word last = words.get(start + n - 1);
                 if (n > 1 && (!last.joined() || !(last.content() || last.stop()))) {
                     break;
                 }
-                if (n > 1) {
-                    key.append(' ');
-                }
-                key.append(last.key());
+                key = (key << 21) | (last.id() + 1);
                 if (last.content()) {
-                    String phraseKey = key.toString();
-                    Candidate candidate = candidates.get(phraseKey);
+                    Candidate candidate = candidates.get(key);
                     if (candidate == null) {
                         candidate = new Candidate(words, start, n);
-                        candidates.put(phraseKey, candidate);
+                        candidates.put(key, candidate);
                     }
                     candidate.seen(words, start, neighbour(words, start - 1, start), neighbour(words, start + n, start + n));
                 }
@@ -162,7 +158,7 @@ public final class Keyphrases {
 
     /** What is known of one phrase while the story is read. */
     private static final class Candidate {
-        private final List<String> keys;
+        private final int[] ids;
         private final int size;
         private final int firstMention;
         private final boolean hasStopWord;
@@ -179,13 +175,13 @@ public final class Keyphrases {
         private boolean sameRight = true;
 
         private Candidate(List<Words.Word> words, int start, int size) {
-            String[] keys = new String[size];
+            int[] ids = new int[size];
             boolean stop = false;
             for (int i = 0; i < size; i++) {
-                keys[i] = words.get(start + i).key();
+                ids[i] = words.get(start + i).id();
                 stop |= words.get(start + i).stop();
             }
-            this.keys = List.of(keys);
+            this.ids = ids;
             this.size = size;
             this.firstMention = start;
             this.hasStopWord = stop;
@@ -258,7 +254,7 @@ public final class Keyphrases {
             upFront |= shorter.upFront;
         }
 
-        Keyphrase keyphrase(List<Words.Word> words, Map<String, Double> weights, StopWords stopWords) {
+        Keyphrase keyphrase(List<Words.Word> words, double[] weights, StopWords stopWords) {
             double score = score(weights, mentions());
             if (surname != null) {
                 score = Math.min(score, surname.score(weights, surname.frequency));
@@ -266,15 +262,19 @@ public final class Keyphrases {
             boolean name = isName();
             score *= (name ? NAME_FACTOR : 1) * (upFront ? UP_FRONT_FACTOR : 1);
             String display = name ? mostUsed(forms(words, true)) : titleCase(mostUsed(forms(words, false)), stopWords);
+            List<String> keys = new ArrayList<>(size);
+            for (int i = firstMention; i < firstMention + size; i++) {
+                keys.add(words.get(i).key());
+            }
             return new Keyphrase(display, keys, score, mentions(), name, upFront);
         }
 
-        private double score(Map<String, Double> weights, int mentions) {
+        private double score(double[] weights, int mentions) {
             double product = 1;
             double sum = 0;
-            for (String key : keys) {
-                Double weight = weights.get(key);
-                if (weight != null) {
+            for (int id : ids) {
+                double weight = weights[id];
+                if (!Double.isNaN(weight)) {
                     product *= weight;
                     sum += weight;
                 }

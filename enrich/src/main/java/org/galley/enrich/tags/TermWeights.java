@@ -1,10 +1,8 @@
 package org.galley.enrich.tags;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,97 +24,124 @@ import java.util.Set;
  *   <li>Spread: the share of sentences that use it.</li>
  * </ul>
  *
- * A lower weight means a more salient word. Stop-words and numbers get no weight.
+ * A lower weight means a more salient word. Stop-words and numbers get no weight. Words are counted by their
+ * {@link Words.Word#id()}, in arrays, since this runs for every story.
  */
 final class TermWeights {
 
-    private static final class Stats {
-        int frequency;
-        int capitals;
-        int acronyms;
-        int sentences;
-        int lastSentence = -1;
-        int[] positions = new int[4];
-        final Set<String> left = new HashSet<>();
-        final Set<String> right = new HashSet<>();
-        int leftTotal;
-        int rightTotal;
-
-        void seenIn(int sentence) {
-            if (frequency == positions.length) {
-                positions = Arrays.copyOf(positions, frequency * 2);
-            }
-            positions[frequency++] = sentence;
-            if (sentence != lastSentence) {
-                sentences++;
-                lastSentence = sentence;
-            }
-        }
-
-        double median() {
-            return frequency % 2 == 1 ? positions[frequency / 2]
-                    : (positions[frequency / 2 - 1] + positions[frequency / 2]) / 2.0;
-        }
-    }
+    /** No weight: not a content word. */
+    static final double NONE = Double.NaN;
 
     private TermWeights() {
     }
 
-    /** The weight of each content word, by key. */
-    static Map<String, Double> of(List<Words.Word> words) {
-        Map<String, Stats> stats = new HashMap<>();
+    /** The weight of each word id, {@link #NONE} for ids that are not content words. */
+    static double[] of(List<Words.Word> words) {
+        int distinct = 0;
+        for (Words.Word word : words) {
+            distinct = Math.max(distinct, word.id() + 1);
+        }
+        int[] frequency = new int[distinct];
+        int[] capitals = new int[distinct];
+        int[] acronyms = new int[distinct];
+        int[] sentences = new int[distinct];
+        int[] lastSentence = new int[distinct];
+        int[] leftDistinct = new int[distinct];
+        int[] leftTotal = new int[distinct];
+        int[] rightDistinct = new int[distinct];
+        int[] rightTotal = new int[distinct];
+        Set<Long> leftPairs = new HashSet<>();
+        Set<Long> rightPairs = new HashSet<>();
+        Arrays.fill(lastSentence, -1);
         for (int i = 0; i < words.size(); i++) {
             Words.Word word = words.get(i);
             if (!word.content()) {
                 continue;
             }
-            Stats s = stats.computeIfAbsent(word.key(), key -> new Stats());
-            s.seenIn(word.sentence());
+            int id = word.id();
+            frequency[id]++;
             if (word.acronym()) {
-                s.acronyms++;
+                acronyms[id]++;
             } else if (word.capitalised() && word.caseSignal()) {
-                s.capitals++;
+                capitals[id]++;
+            }
+            if (word.sentence() != lastSentence[id]) {
+                sentences[id]++;
+                lastSentence[id] = word.sentence();
             }
             if (word.joined()) {
-                s.left.add(words.get(i - 1).key());
-                s.leftTotal++;
+                leftTotal[id]++;
+                if (leftPairs.add(((long) id << 32) | words.get(i - 1).id())) {
+                    leftDistinct[id]++;
+                }
             }
             if (i + 1 < words.size() && words.get(i + 1).joined()) {
-                s.right.add(words.get(i + 1).key());
-                s.rightTotal++;
+                rightTotal[id]++;
+                if (rightPairs.add(((long) id << 32) | words.get(i + 1).id())) {
+                    rightDistinct[id]++;
+                }
             }
         }
-        if (stats.isEmpty()) {
-            return Map.of();
-        }
-        double sentences = words.get(words.size() - 1).sentence() + 1;
-        double mean = 0;
+        double[] median = medianSentences(words, frequency);
+        int terms = 0;
         int max = 0;
-        for (Stats s : stats.values()) {
-            mean += s.frequency;
-            max = Math.max(max, s.frequency);
+        double mean = 0;
+        for (int f : frequency) {
+            if (f > 0) {
+                terms++;
+                mean += f;
+                max = Math.max(max, f);
+            }
         }
-        mean /= stats.size();
+        double[] weights = new double[distinct];
+        Arrays.fill(weights, NONE);
+        if (terms == 0) {
+            return weights;
+        }
+        mean /= terms;
         double variance = 0;
-        for (Stats s : stats.values()) {
-            variance += (s.frequency - mean) * (s.frequency - mean);
+        for (int f : frequency) {
+            if (f > 0) {
+                variance += (f - mean) * (f - mean);
+            }
         }
-        double spreadOfFrequency = mean + Math.sqrt(variance / stats.size());
-
-        Map<String, Double> weights = new HashMap<>(stats.size() * 2);
-        for (Map.Entry<String, Stats> entry : stats.entrySet()) {
-            Stats s = entry.getValue();
-            double casing = Math.max(s.capitals, s.acronyms) / (1 + Math.log(s.frequency));
-            double position = Math.log(Math.log(3 + s.median()));
-            double frequency = s.frequency / spreadOfFrequency;
-            double share = (double) s.frequency / max;
-            double left = s.leftTotal == 0 ? 0 : (double) s.left.size() / s.leftTotal;
-            double right = s.rightTotal == 0 ? 0 : (double) s.right.size() / s.rightTotal;
+        double spreadOfFrequency = mean + Math.sqrt(variance / terms);
+        double allSentences = words.get(words.size() - 1).sentence() + 1;
+        for (int id = 0; id < distinct; id++) {
+            if (frequency[id] == 0) {
+                continue;
+            }
+            double casing = Math.max(capitals[id], acronyms[id]) / (1 + Math.log(frequency[id]));
+            double position = Math.log(Math.log(3 + median[id]));
+            double share = (double) frequency[id] / max;
+            double left = leftTotal[id] == 0 ? 0 : (double) leftDistinct[id] / leftTotal[id];
+            double right = rightTotal[id] == 0 ? 0 : (double) rightDistinct[id] / rightTotal[id];
             double relatedness = (0.5 + left * share) + (0.5 + right * share);
-            double spread = s.sentences / sentences;
-            weights.put(entry.getKey(),
-                    position * relatedness / (casing + frequency / relatedness + spread / relatedness));
+            weights[id] = position * relatedness / (casing + frequency[id] / spreadOfFrequency / relatedness
+                    + sentences[id] / allSentences / relatedness);
         }
         return weights;
+    }
+
+    /** The median sentence of each content word's uses: words come in order, so the middle uses are found by count. */
+    private static double[] medianSentences(List<Words.Word> words, int[] frequency) {
+        double[] median = new double[frequency.length];
+        int[] seen = new int[frequency.length];
+        for (Words.Word word : words) {
+            if (!word.content()) {
+                continue;
+            }
+            int id = word.id();
+            int n = ++seen[id];
+            int f = frequency[id];
+            if (f % 2 == 1 && n == f / 2 + 1) {
+                median[id] = word.sentence();
+            } else if (f % 2 == 0 && n == f / 2) {
+                median[id] = word.sentence() / 2.0;
+            } else if (f % 2 == 0 && n == f / 2 + 1) {
+                median[id] += word.sentence() / 2.0;
+            }
+        }
+        return median;
     }
 }

@@ -1,8 +1,10 @@
 package org.galley.enrich.tags;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A story's words as the keyphrase finder reads them: headline, dek and body in order, each word with its
@@ -24,6 +26,7 @@ final class Words {
      *
      * @param text        as written, without a possessive
      * @param key         lowercase, with a plural "s" folded off, so "Cloud providers" and "cloud provider" meet
+     * @param id          the key's number in this story (0, 1, 2, ... in order of first use), for array lookups
      * @param field       {@link #HEADLINE}, {@link #DEK} or {@link #BODY}
      * @param sentence    sentence number across the whole story, the headline being 0
      * @param joined      only a space separates it from the previous word, in the same sentence
@@ -33,7 +36,7 @@ final class Words {
      * @param stop        a stop-word
      * @param content     may carry a keyphrase: not a stop-word, two characters or more, more letters than digits
      */
-    record Word(String text, String key, int field, int sentence, boolean joined, boolean capitalised,
+    record Word(String text, String key, int id, int field, int sentence, boolean joined, boolean capitalised,
                 boolean acronym, boolean caseSignal, boolean stop, boolean content) {
     }
 
@@ -52,6 +55,7 @@ final class Words {
 
         private final StopWords stopWords;
         private final List<Word> words = new ArrayList<>();
+        private final Map<String, Integer> ids = new HashMap<>();
         private final List<Boolean> titleCased = new ArrayList<>();
         private final List<Boolean> unpunctuated = new ArrayList<>();
         private int sentence = -1;
@@ -103,10 +107,19 @@ final class Words {
 
         private void add(String raw, int field, boolean joined, boolean initial) {
             String text = withoutPossessive(raw);
-            String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.indexOf('\u2019') >= 0) {
+                lower = lower.replace('\u2019', '\'');
+            }
             boolean acronym = isAcronym(text);
             boolean stop = stopWords.containsLowercase(lower);
-            words.add(new Word(text, acronym ? lower : folded(lower), field, sentence, joined && !words.isEmpty()
+            String key = acronym ? lower : folded(lower);
+            Integer id = ids.get(key);
+            if (id == null) {
+                id = ids.size();
+                ids.put(key, id);
+            }
+            words.add(new Word(text, key, id, field, sentence, joined && !words.isEmpty()
                     && words.get(words.size() - 1).sentence() == sentence, isCapitalised(text), acronym, !initial,
                     stop, !stop && isContent(text)));
         }
@@ -117,7 +130,7 @@ final class Words {
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
                 if (titleCased.get(word.sentence())) {
-                    words.set(i, new Word(word.text(), word.key(), word.field(), word.sentence(), word.joined(),
+                    words.set(i, new Word(word.text(), word.key(), word.id(), word.field(), word.sentence(), word.joined(),
                             word.capitalised(), false, false, word.stop(), word.content()));
                 }
             }
