@@ -141,6 +141,6 @@ class RenderTopologyTest {
 
     private static List<String> tickerOf(ArticlePublished event) {
         Document page = Jsoup.parse(event.getPage().getHtml());
-        return page.select("aside.ticker li a").eachAttr("href");
+        return page.select("nav.ticker li a").eachAttr("href");
     }
 }

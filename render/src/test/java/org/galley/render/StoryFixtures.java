@@ -2,6 +2,7 @@ package org.galley.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -59,6 +61,32 @@ public final class StoryFixtures {
                 List.of(tag("AI", "ai"), tag("Anthropic", "anthropic")), List.of());
     }
 
+    /**
+     * A story file of any shape (a sample, or one of render's own in {@code src/test/resources/stories}) enriched
+     * as enrich would: id from the file name, path {@code /<section>/<id>/} (just {@code /<id>/} when the
+     * category has no Latin letters), reading time at 230 words a minute, excerpt from the dek or else the first
+     * paragraph, and the Claude story as related.
+     */
+    public static ArticleEnriched fromFile(String file) {
+        Story story = read(file);
+        String articleId = file.replaceFirst("\\.md$", "");
+        String section = story.field("category").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String path = section.isEmpty() ? "/" + articleId + "/" : "/" + section + "/" + articleId + "/";
+        int minutes = (int) Math.max(1, Math.ceil(story.body().split("\\s+").length / 230.0));
+        RelatedStory claude = RelatedStory.newBuilder()
+                .setArticleId(CLAUDE_ID)
+                .setHeadline("Claude Goes to Work as Anthropic Bets on Agents Over Chat")
+                .setLabel("Claude")
+                .setPath(CLAUDE_PATH)
+                .setUrl(SITE.urlOf(CLAUDE_PATH))
+                .build();
+        List<Tag> tags = story.tags().stream()
+                .map(name -> tag(name, name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-")))
+                .toList();
+        return enriched(file, articleId, path, minutes, tags, articleId.equals(CLAUDE_ID) ? List.of() : List.of(claude));
+    }
+
     public static ArticleEnriched enriched(String file, String articleId, String path, int readingTimeMinutes,
                                            List<Tag> tags, List<RelatedStory> related) {
         Story story = read(file);
@@ -83,7 +111,7 @@ public final class StoryFixtures {
                 .setSubmittedAt(SUBMITTED_AT)
                 .setSource("render-tests")
                 .setPublishedAt(published)
-                .setLanguage("en")
+                .setLanguage(story.fields().getOrDefault("language", "en"))
                 .build();
         return ArticleEnriched.newBuilder()
                 .setSubmission(submission)
@@ -93,7 +121,7 @@ public final class StoryFixtures {
                 .setWordCount(story.body().split("\\s+").length)
                 .setReadingTimeMinutes(readingTimeMinutes)
                 .setTags(tags)
-                .setExcerpt(story.field("dek"))
+                .setExcerpt(story.field("dek") != null ? story.field("dek") : story.body().strip().split("\\R")[0])
                 .setRelated(related)
                 .setFirstPublishedAt(published)
                 .setEnrichedAt(SUBMITTED_AT.plusSeconds(1))
@@ -156,7 +184,8 @@ public final class StoryFixtures {
     public static Story read(String file) {
         String text;
         try {
-            text = Files.readString(samples().resolve(file), StandardCharsets.UTF_8);
+            Path own = fixtures().resolve(file);
+            text = Files.readString(Files.exists(own) ? own : samples().resolve(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -203,6 +232,32 @@ public final class StoryFixtures {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1).replace("\\\"", "\"")
                 : value;
+    }
+
+    /** Render's own story files, of the shapes the samples lack. */
+    public static List<String> fixtureFiles() {
+        try (var files = Files.list(fixtures())) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".md")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sample stories every part of Galley uses. */
+    public static List<String> sampleFiles() {
+        try (var files = Files.list(samples())) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".md")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path fixtures() {
+        try {
+            return Path.of(StoryFixtures.class.getResource("/stories").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path samples() {

@@ -2,6 +2,8 @@ package org.galley.render.page;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.galley.runtime.SiteSettings;
 
@@ -17,7 +19,7 @@ import org.galley.runtime.SiteSettings;
  * @param style              the inline stylesheet and its CSP hash
  * @param ticker             latest headlines, newest first, this story included
  * @param category           section label above the headline
- * @param categoryPath       the section's page, {@code /<category-slug>/}
+ * @param categoryPath       the section's page, {@code /<section>/}, or null when the story has none
  * @param headline           the page's only h1
  * @param dek                standfirst, or null
  * @param byline             author(s), without "By"
@@ -56,6 +58,11 @@ public record ArticlePage(
         String socialImageUrl,
         String jsonLd) {
 
+    // Languages written right to left (ISO 639-1 where one exists, as Locale reports them; "iw" and "ji" are
+    // Java's names for Hebrew and Yiddish).
+    private static final Set<String> RIGHT_TO_LEFT = Set.of(
+            "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ps", "sd", "syr", "ug", "ur", "yi");
+
     public ArticlePage {
         ticker = List.copyOf(ticker);
         related = List.copyOf(related);
@@ -76,6 +83,11 @@ public record ArticlePage(
 
     /** A "Read the ... Story" link at the foot of the page. */
     public record RelatedLink(String label, String headline, String path) {
+    }
+
+    /** The writing direction of the story's language, for {@code <html dir>}. */
+    public String direction() {
+        return RIGHT_TO_LEFT.contains(Locale.forLanguageTag(language).getLanguage()) ? "rtl" : "ltr";
     }
 
     public String publishedIso() {

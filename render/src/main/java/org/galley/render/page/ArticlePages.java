@@ -38,7 +38,7 @@ public final class ArticlePages {
         ArticleSubmitted submission = article.getSubmission();
         String articleId = submission.getArticleId();
         String language = blankToNull(submission.getLanguage()) == null ? site.language() : submission.getLanguage();
-        Links.sitePath(article.getPath(), "path of article " + articleId);
+        String path = Links.sitePath(article.getPath(), "path of article " + articleId);
         String url = Links.httpUrl(article.getUrl(), "url of article " + articleId);
 
         ArticlePage.Hero hero = hero(submission.getHero(), articleId);
@@ -53,7 +53,7 @@ public final class ArticlePages {
                 ticker.stream().map(entry -> new ArticlePage.TickerLink(entry.headline(),
                         Links.sitePath(entry.path(), "ticker path of article " + entry.articleId()))).toList(),
                 submission.getCategory(),
-                "/" + Links.slug(submission.getCategory()) + "/",
+                Links.sectionPath(path),
                 submission.getHeadline(),
                 blankToNull(submission.getDek()),
                 submission.getByline(),

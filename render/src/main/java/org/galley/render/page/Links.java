@@ -2,7 +2,6 @@ package org.galley.render.page;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,8 +14,6 @@ import org.galley.runtime.SiteSettings;
 final class Links {
 
     private static final Pattern UNSAFE_IN_PATH = Pattern.compile("[\\s\\p{Cntrl}\\\\]");
-    private static final Pattern NOT_SLUG = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private Links() {
     }
@@ -53,11 +50,14 @@ final class Links {
         return urlOrPath.startsWith("/") ? site.urlOf(urlOrPath) : urlOrPath;
     }
 
-    /** The URL path segment of a section name: "AI" is {@code ai}, "Science & Tech" is {@code science-tech}. */
-    static String slug(String text) {
-        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-        String slug = NOT_SLUG.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-");
-        slug = slug.replaceAll("^-+|-+$", "");
-        return slug.isEmpty() ? "section" : slug;
+    /**
+     * The section page an article lives under: {@code /ai/} for {@code /ai/some-story/}. Enrich puts every
+     * story at {@code /<section>/<slug>/}, and the site serves each section's page at {@code /<section>/}, so
+     * the address comes from the story's own path rather than being slugged again here. Null for a story at
+     * the top level ({@code /<slug>/}, when its category has no Latin letters or digits): it has no section page.
+     */
+    static String sectionPath(String articlePath) {
+        int end = articlePath.indexOf('/', 1);
+        return end < 0 || end == articlePath.length() - 1 ? null : articlePath.substring(0, end + 1);
     }
 }

@@ -127,7 +127,34 @@ class MarkdownRendererTest {
     void imagesFromDataOrScriptUrlsAreDropped() {
         Document doc = body("![pixel](data:image/png;base64,AAAA) <img src=\"javascript:alert(1)\" alt=\"j\">");
 
-        assertThat(doc.select("img[src]")).isEmpty();
+        assertThat(doc.select("img")).isEmpty();
+    }
+
+    @Test
+    void rawImageWithoutAltTextIsKeptAsDecorative() {
+        Element img = body("<p><img src=\"/media/chart.svg\"></p>").selectFirst("img");
+
+        assertThat(img.attr("src")).isEqualTo("/media/chart.svg");
+        assertThat(img.attributes().hasKey("alt")).isTrue();
+        assertThat(img.attr("alt")).isEmpty();
+    }
+
+    @Test
+    void whatAnEmbedOffersReadersWithoutScriptsIsKept() {
+        Document doc = body("""
+                <div class="embed"><script src="https://cdn.example/embed.js"></script><NoScript><img src="https://charts.example/123/thumbnail" alt="Revenue chart"><p>Revenue rose 20%.</p></NoScript></div>
+                """);
+
+        assertThat(doc.select("script, noscript")).isEmpty();
+        assertThat(doc.selectFirst("img").attr("src")).isEqualTo("https://charts.example/123/thumbnail");
+        assertThat(doc.selectFirst("p").text()).isEqualTo("Revenue rose 20%.");
+    }
+
+    @Test
+    void outputIsHtmlNotXhtmlAndLeavesNoEmptyParagraphs() {
+        String html = markdown.toHtml("Line one  \nline two\n\n---\n\n![x](/a.png)\n\n<object data=\"x\"></object>\n");
+
+        assertThat(html).contains("<br>", "<hr>", "<img src=\"/a.png\"").doesNotContain("/>", "<p></p>");
     }
 
     @Test

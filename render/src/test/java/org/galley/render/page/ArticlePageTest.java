@@ -56,7 +56,7 @@ class ArticlePageTest {
     @Test
     void pageCarriesEveryElementOfTheReferenceInItsOrder() {
         List<Element> inOrder = List.of(
-                one("aside.ticker"), one(".masthead"), one("a.back"), one("a.category"), one("h1"), one(".dek"),
+                one("nav.ticker"), one(".masthead"), one("a.back"), one("a.category"), one("h1"), one(".dek"),
                 one(".byline"), one("figure.hero"), one(".body"), one("footer"));
         Elements all = page.getAllElements();
         for (int i = 1; i < inOrder.size(); i++) {
@@ -68,7 +68,7 @@ class ArticlePageTest {
 
     @Test
     void tickerIsLabelledLiveAndLinksTheLatestHeadlinesNewestFirst() {
-        Element ticker = one("aside.ticker");
+        Element ticker = one("nav.ticker");
         assertThat(ticker.selectFirst(".ticker-label").text()).isEqualTo("LIVE");
         Elements links = ticker.select("li a");
         assertThat(links.eachText()).containsExactly(HEADLINE, CLAUDE_HEADLINE);

@@ -58,7 +58,7 @@ class PageEdgeCasesTest {
 
         assertThat(page.select("figure.hero, .dek, meta[property=og:image], meta[name=twitter:image]")).isEmpty();
         assertThat(page.selectFirst("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
-        assertThat(page.select("aside.ticker li")).isEmpty();
+        assertThat(page.select("nav.ticker li, nav.ticker ul")).isEmpty();
     }
 
     @Test
@@ -119,10 +119,56 @@ class PageEdgeCasesTest {
     }
 
     @Test
-    void categoryNamesBecomeUrlSlugs() {
-        assertThat(Links.slug("AI")).isEqualTo("ai");
-        assertThat(Links.slug("Science & Tech")).isEqualTo("science-tech");
-        assertThat(Links.slug("Économie")).isEqualTo("economie");
-        assertThat(Links.slug("!!!")).isEqualTo("section");
+    void rightToLeftStoryIsMarkedRightToLeft() {
+        ArticleEnriched story = StoryFixtures.withSubmission(StoryFixtures.microsoftOpenAi(), submission -> submission.setLanguage("ar"));
+
+        Document page = Jsoup.parse(renderer.render(story, List.of()));
+
+        assertThat(page.selectFirst("html").attr("dir")).isEqualTo("rtl");
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("ar");
+    }
+
+    @Test
+    void leftToRightStoryIsMarkedLeftToRight() {
+        Document page = Jsoup.parse(renderer.render(StoryFixtures.microsoftOpenAi(), List.of()));
+
+        assertThat(page.selectFirst("html").attr("dir")).isEqualTo("ltr");
+    }
+
+    @Test
+    void categoryLinksToTheSectionTheStoryLivesUnder() {
+        ArticleEnriched story = StoryFixtures.copy(StoryFixtures.microsoftOpenAi())
+                .setSubmission(StoryFixtures.copy(StoryFixtures.microsoftOpenAi().getSubmission())
+                        .setCategory("Science & Tech").build())
+                .setPath("/science-tech/microsoft-and-openai/")
+                .setUrl(SITE.urlOf("/science-tech/microsoft-and-openai/"))
+                .build();
+
+        Document page = Jsoup.parse(renderer.render(story, List.of()));
+
+        assertThat(page.selectFirst("a.category").attr("href")).isEqualTo("/science-tech/");
+        assertThat(page.selectFirst("a.category").text()).isEqualTo("Science & Tech");
+    }
+
+    @Test
+    void storyWithoutASectionShowsItsCategoryUnlinked() {
+        ArticleEnriched story = StoryFixtures.copy(StoryFixtures.microsoftOpenAi())
+                .setSubmission(StoryFixtures.copy(StoryFixtures.microsoftOpenAi().getSubmission()).setCategory("経済").build())
+                .setPath("/microsoft-and-openai/")
+                .setUrl(SITE.urlOf("/microsoft-and-openai/"))
+                .build();
+
+        Document page = Jsoup.parse(renderer.render(story, List.of()));
+
+        assertThat(page.select("a.category")).isEmpty();
+        assertThat(page.selectFirst("span.category").text()).isEqualTo("経済");
+    }
+
+    @Test
+    void sectionIsTheFirstSegmentOfTheStorysPath() {
+        assertThat(Links.sectionPath("/ai/some-story/")).isEqualTo("/ai/");
+        assertThat(Links.sectionPath("/science-tech/a/")).isEqualTo("/science-tech/");
+        assertThat(Links.sectionPath("/some-story/")).isNull();
+        assertThat(Links.sectionPath("/some-story")).isNull();
     }
 }
