@@ -2,50 +2,75 @@ package org.galley.site;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.galley.events.ArticlePublished;
 import org.galley.events.ArticleRejected;
+import org.galley.events.CacheInvalidation;
 import org.galley.runtime.GalleyService;
-import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.Topic;
-import org.galley.runtime.TopicAdmin;
 import org.galley.runtime.Topics;
+import org.galley.site.invalidation.InvalidationSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds the {@link SiteBuilder} from Kafka. Reads {@code articles.published} (String articleId,
- * ArticlePublished) and {@code articles.rejected} (String articleId, ArticleRejected), committed
- * transactions only. The site is a view of the topics, so on every start it replays them from the
- * beginning into the folder rather than trusting what a previous run left there.
+ * Feeds the {@link SiteBuilder} from Kafka and announces what changed. Reads {@code articles.published}
+ * (String articleId, ArticlePublished) and {@code articles.rejected} (String articleId, ArticleRejected),
+ * committed transactions only; writes {@code cache-invalidations} (String articleId, CacheInvalidation)
+ * through an {@link InvalidationSink}.
+ *
+ * <p>The site is a view of the topics, so on every start it replays them from the beginning into the folder
+ * rather than trusting what a previous run left there.
+ *
+ * <p>Invalidations are at-least-once, and that is the right guarantee for them: a purge repeated is harmless
+ * (the CDN fetches the same file again), a purge lost leaves readers a stale page until the CDN's TTL runs
+ * out. Each batch's files are written before its invalidations are sent, so a purger never purges ahead of
+ * the new content and caches the old one again. After the sink has them, the reader commits its position on
+ * {@code articles.published} for its consumer group (offsets only: it assigns partitions itself).
+ *
+ * <p>The replay at start-up does not announce the history it rebuilds: those changes were purged when they
+ * happened. It announces events from the position it last committed, or, the first time, from the end offsets
+ * it saw at start, that is only events that arrive after it. So a story published while the site was down is
+ * still purged once it comes back, and a purge a crash lost is sent again.
  */
 public final class PublishedStreamReader implements GalleyService {
 
     private static final Logger log = LoggerFactory.getLogger(PublishedStreamReader.class);
+    private static final Duration POLL = Duration.ofMillis(200);
 
-    private final ServiceConfig config;
     private final Topics topics;
     private final SiteBuilder builder;
+    private final InvalidationSink invalidations;
+    private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final List<CacheInvalidation> unsent = new ArrayList<>();
+    private final Map<TopicPartition, Long> announceFrom = new HashMap<>();
     private volatile boolean assigned;
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private Consumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    public PublishedStreamReader(ServiceConfig config, Topics topics, SiteBuilder builder) {
-        this.config = config;
+    /**
+     * @param consumers makes the consumer when the reader starts (it must not commit offsets by itself; its
+     *                  group id, if any, keeps the position invalidations were announced up to)
+     */
+    public PublishedStreamReader(Topics topics, SiteBuilder builder, InvalidationSink invalidations,
+                                 Supplier<Consumer<byte[], byte[]>> consumers) {
         this.topics = topics;
         this.builder = builder;
+        this.invalidations = invalidations;
+        this.consumers = consumers;
     }
 
     @Override
@@ -55,12 +80,7 @@ public final class PublishedStreamReader implements GalleyService {
 
     @Override
     public synchronized void start() {
-        TopicAdmin.ensureTopics(config, List.of(topics.published().name(), topics.rejected().name()));
-        Properties props = config.kafkaProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "galley-site");
-        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = consumers.get();
         running.set(true);
         thread = new Thread(this::run, "galley-site-reader");
         thread.start();
@@ -68,24 +88,14 @@ public final class PublishedStreamReader implements GalleyService {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            partitions.addAll(partitionsOf(topics.published()));
-            partitions.addAll(partitionsOf(topics.rejected()));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            builder.reset();
-            builder.flush();
+            open();
             assigned = true;
             while (running.get()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    applySafely(record);
-                }
-                builder.flush();
+                step(POLL);
             }
         } catch (WakeupException e) {
             if (running.get()) {
-                throw e;
+                log.error("The site reader was woken up while running", e);
             }
         } catch (RuntimeException e) {
             log.error("The site reader stopped", e);
@@ -95,30 +105,91 @@ public final class PublishedStreamReader implements GalleyService {
         }
     }
 
+    /** Assigns every partition from the beginning, notes where announcing starts, and empties the site. */
+    void open() {
+        List<TopicPartition> published = partitionsOf(topics.published());
+        List<TopicPartition> all = new ArrayList<>(published);
+        all.addAll(partitionsOf(topics.rejected()));
+        consumer.assign(all);
+        consumer.seekToBeginning(all);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(published);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(published));
+        announceFrom.clear();
+        for (TopicPartition partition : published) {
+            long end = ends.getOrDefault(partition, 0L);
+            OffsetAndMetadata last = committed == null ? null : committed.get(partition);
+            announceFrom.put(partition, last == null ? end : Math.min(last.offset(), end));
+        }
+        log.info("Rebuilding the site from the beginning; announcing cache invalidations from {}", announceFrom);
+        builder.reset();
+        builder.flush();
+    }
+
+    /** One poll: apply its events, write the listings once, then announce and commit. */
+    void step(Duration timeout) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+            CacheInvalidation invalidation = applySafely(record);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (invalidation != null && record.offset() >= announceFrom.getOrDefault(partition, Long.MAX_VALUE)) {
+                unsent.add(invalidation);
+            }
+        }
+        builder.flush();
+        if (!unsent.isEmpty()) {
+            announce();
+        }
+    }
+
+    private void announce() {
+        try {
+            invalidations.send(List.copyOf(unsent));
+        } catch (RuntimeException e) {
+            log.warn("Could not send {} cache invalidations; trying again after the next poll: {}", unsent.size(), e.getMessage());
+            return;
+        }
+        unsent.clear();
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        announceFrom.forEach((partition, from) -> {
+            long position = consumer.position(partition);
+            if (position >= from) {
+                positions.put(partition, new OffsetAndMetadata(position));
+            }
+        });
+        try {
+            consumer.commitSync(positions);
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Only costs repeating these purges after a restart.
+            log.warn("Could not record how far cache invalidations were sent: {}", e.getMessage());
+        }
+    }
+
     private List<TopicPartition> partitionsOf(Topic<?, ?> topic) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException("Topic " + topic.name() + " has no partitions (does it exist?)");
+        }
         return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
-    /** One unreadable event is logged with where to find it and skipped; it never stops the site. */
-    private void applySafely(ConsumerRecord<byte[], byte[]> record) {
+    /** One unreadable or unusable event is logged with where to find it and skipped; it never stops the site. */
+    private CacheInvalidation applySafely(ConsumerRecord<byte[], byte[]> record) {
         try {
             if (record.topic().equals(topics.published().name())) {
                 ArticlePublished event = topics.published().valueSerde().deserializer()
                         .deserialize(record.topic(), record.value());
-                if (event != null) {
-                    builder.apply(event);
-                }
-            } else {
-                ArticleRejected event = topics.rejected().valueSerde().deserializer()
-                        .deserialize(record.topic(), record.value());
-                if (event != null) {
-                    builder.apply(event);
-                }
+                return event == null ? null : builder.apply(event);
+            }
+            ArticleRejected event = topics.rejected().valueSerde().deserializer()
+                    .deserialize(record.topic(), record.value());
+            if (event != null) {
+                builder.apply(event);
             }
         } catch (RuntimeException e) {
             log.error("Skipped {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage(), e);
         }
+        return null;
     }
 
     @Override
@@ -128,16 +199,16 @@ public final class PublishedStreamReader implements GalleyService {
 
     @Override
     public synchronized void close() {
-        if (thread == null) {
-            return;
+        if (thread != null) {
+            running.set(false);
+            consumer.wakeup();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
         }
-        running.set(false);
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
+        invalidations.close();
     }
 }

@@ -1,19 +1,29 @@
 package org.galley.site;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Properties;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.galley.runtime.CompositeService;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.ServiceRunner;
 import org.galley.runtime.SiteSettings;
+import org.galley.runtime.TopicAdmin;
 import org.galley.runtime.Topics;
+import org.galley.site.invalidation.KafkaInvalidationSink;
 
 /**
- * The site: writes the published stream to {@code GALLEY_SITE_DIR} (default {@code ./site-out}) and serves it
- * on {@code GALLEY_SITE_PORT} (default 8080; set {@code GALLEY_SITE_SERVE=false} when a real web server or
- * CDN serves the folder).
+ * The site: reads {@code articles.published} and {@code articles.rejected}, writes the site to
+ * {@code GALLEY_SITE_DIR} (default {@code ./site-out}), announces each change's purges on
+ * {@code cache-invalidations}, and serves the folder on {@code GALLEY_SITE_PORT} (default 8080; set
+ * {@code GALLEY_SITE_SERVE=false} when a real web server or CDN serves the folder). Its consumer group
+ * ({@code GALLEY_SITE_GROUP_ID}, default {@code galley-site}; one per site instance) keeps only how far
+ * invalidations were announced.
  */
 public final class SiteApp {
 
@@ -21,14 +31,30 @@ public final class SiteApp {
     }
 
     public static SiteService create(ServiceConfig config) {
+        Topics topics = Topics.fromConfig(config);
         SiteFolder folder = new SiteFolder(Path.of(config.get("GALLEY_SITE_DIR", "site-out")));
-        SiteBuilder builder = new SiteBuilder(folder, new HomePage(SiteSettings.fromConfig(config)));
-        PublishedStreamReader reader = new PublishedStreamReader(config, Topics.fromConfig(config), builder);
+        SiteBuilder builder = new SiteBuilder(folder, SiteSettings.fromConfig(config), Clock.systemUTC());
+        PublishedStreamReader reader = new PublishedStreamReader(topics, builder,
+                new KafkaInvalidationSink(config, topics.cacheInvalidations()), () -> {
+                    TopicAdmin.ensureTopics(config, List.of(topics.published().name(), topics.rejected().name(),
+                            topics.cacheInvalidations().name()));
+                    return new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
+                            new ByteArrayDeserializer());
+                });
         List<GalleyService> parts = config.getBoolean("GALLEY_SITE_SERVE", true)
                 ? List.of(reader, new StaticSiteServer(folder, config.get("GALLEY_SITE_HOST", "0.0.0.0"),
                         config.getInt("GALLEY_SITE_PORT", 8080)))
                 : List.of(reader);
         return new SiteService(new CompositeService("site", parts), builder, folder);
+    }
+
+    private static Properties consumerProperties(ServiceConfig config) {
+        Properties props = config.kafkaProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "galley-site");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.get("GALLEY_SITE_GROUP_ID", "galley-site"));
+        return props;
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,56 @@
+package org.galley.site.invalidation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.galley.site.ListedStory;
+import org.galley.site.feeds.NewsSitemap;
+import org.galley.site.feeds.Sitemap;
+import org.galley.site.listing.Listing;
+
+/**
+ * The URL paths a CDN must purge after one change to a story: its page (where it was and where it is now),
+ * the home page, every section and tag page it left or joined with their feeds, the site's feeds and both
+ * sitemaps. A page or listing the change removed is included, so the CDN stops serving it.
+ */
+public final class InvalidationPaths {
+
+    private InvalidationPaths() {
+    }
+
+    /**
+     * @param before    the story as it was live before the change, or null if it was not live
+     * @param after     the story as it is live after the change, or null if the change took it down
+     * @param eventPath the path the event names (for an unpublish, the page to remove)
+     */
+    public static List<String> of(ListedStory before, ListedStory after, String eventPath) {
+        Set<String> paths = new LinkedHashSet<>();
+        if (before != null) {
+            paths.add(before.path());
+        }
+        if (after != null) {
+            paths.add(after.path());
+        }
+        paths.add(eventPath);
+        Set<Listing> listings = new TreeSet<>();
+        listings.add(Listing.HOME);
+        if (before != null) {
+            listings.addAll(Listing.of(before));
+        }
+        if (after != null) {
+            listings.addAll(Listing.of(after));
+        }
+        for (Listing listing : listings) {
+            paths.add(listing.path());
+            Listing.FEEDS.forEach(feed -> paths.add(listing.file(feed)));
+            if (listing.kind() == Listing.Kind.HOME) {
+                paths.add("/" + Sitemap.FILE);
+                paths.add("/" + NewsSitemap.FILE);
+            }
+        }
+        return new ArrayList<>(paths);
+    }
+}
