@@ -21,7 +21,7 @@ public final class StreamsService implements GalleyService {
     private final Topology topology;
     private final Properties properties;
     private final ServiceConfig config;
-    private final List<String> topicNames;
+    private final List<Topic<?, ?>> topics;
     private KafkaStreams streams;
 
     public StreamsService(String name, Topology topology, Properties properties, ServiceConfig config,
@@ -30,7 +30,7 @@ public final class StreamsService implements GalleyService {
         this.topology = topology;
         this.properties = properties;
         this.config = config;
-        this.topicNames = topics.stream().map(Topic::name).toList();
+        this.topics = List.copyOf(topics);
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class StreamsService implements GalleyService {
 
     @Override
     public synchronized void start() {
-        TopicAdmin.ensureTopics(config, topicNames);
+        TopicAdmin.ensure(config, topics);
         streams = new KafkaStreams(topology, properties);
         streams.setUncaughtExceptionHandler(error -> {
             // Bad records go to the dead-letter topic; what reaches here is a fault of the stage itself.

@@ -1,10 +1,11 @@
 package org.galley.runtime;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Creates the topics a service needs when they are missing, so a fresh cluster works without a separate
  * step. Existing topics are left exactly as ops configured them. Partitions and replication come from
  * {@code GALLEY_TOPIC_PARTITIONS} (default 3) and {@code GALLEY_TOPIC_REPLICATION} (default: the broker's);
- * the largest message from {@link ServiceConfig#maxMessageBytes()}.
+ * the largest message from {@link ServiceConfig#maxMessageBytes()}; anything else a topic needs (compaction of
+ * the pages topic) from its own {@link Topic#configs()}.
  */
 public final class TopicAdmin {
 
@@ -30,20 +32,39 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
+    /** Creates whichever of {@code topics} are missing, each with its own settings. */
+    public static void ensure(ServiceConfig config, Collection<? extends Topic<?, ?>> topics) {
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        topics.forEach(topic -> settings.putIfAbsent(topic.name(), topic.configs()));
+        create(config, settings);
+    }
+
+    /** Creates whichever of {@code names} are missing, with the defaults; prefer {@link #ensure} for catalogue topics. */
     public static void ensureTopics(ServiceConfig config, Collection<String> names) {
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        names.forEach(name -> settings.putIfAbsent(name, Map.of()));
+        create(config, settings);
+    }
+
+    /** How a missing topic is created: Galley's sizes, then the topic's own settings over them. */
+    static NewTopic newTopic(String name, Map<String, String> topicConfigs, ServiceConfig config) {
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(config.maxMessageBytes()));
+        configs.putAll(topicConfigs);
+        Optional<Short> replication = config.find("GALLEY_TOPIC_REPLICATION").map(Short::parseShort);
+        return new NewTopic(name, Optional.of(config.getInt("GALLEY_TOPIC_PARTITIONS", 3)), replication).configs(configs);
+    }
+
+    private static void create(ServiceConfig config, Map<String, Map<String, String>> settings) {
         if (!config.getBoolean("GALLEY_CREATE_TOPICS", true)) {
             return;
         }
-        int partitions = config.getInt("GALLEY_TOPIC_PARTITIONS", 3);
-        Optional<Short> replication = config.find("GALLEY_TOPIC_REPLICATION").map(Short::parseShort);
-        Properties props = config.kafkaProperties();
-        try (Admin admin = Admin.create(props)) {
+        Set<String> names = settings.keySet();
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
             Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = names.stream()
-                    .distinct()
-                    .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, Optional.of(partitions), replication)
-                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(config.maxMessageBytes()))))
+            List<NewTopic> missing = settings.entrySet().stream()
+                    .filter(topic -> !existing.contains(topic.getKey()))
+                    .map(topic -> newTopic(topic.getKey(), topic.getValue(), config))
                     .collect(Collectors.toList());
             if (missing.isEmpty()) {
                 return;
@@ -51,7 +72,8 @@ public final class TopicAdmin {
             for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {
                 try {
                     created.getValue().get();
-                    log.info("Created topic {} ({} partitions)", created.getKey(), partitions);
+                    log.info("Created topic {} ({} partitions) {}", created.getKey(),
+                            config.getInt("GALLEY_TOPIC_PARTITIONS", 3), settings.get(created.getKey()));
                 } catch (ExecutionException e) {
                     // Another service created it first: that is the outcome we wanted.
                     if (!(e.getCause() instanceof TopicExistsException)) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.galley.events.ArticleAccepted;
@@ -20,6 +21,13 @@ import org.galley.registry.serde.RegistryAvroSerde;
  * Values are Avro in Confluent's wire format; their schemas live in {@code schemas/}.
  *
  * <p>Names can be changed per deployment with {@code GALLEY_TOPIC_*} variables (e.g. to add a prefix).
+ *
+ * @param pages written by render: the latest HTML of every live page, keyed by its URL path
+ *              ({@code /ai/some-story/}) as a UTF-8 string, the value the complete page as a UTF-8 string, and
+ *              a tombstone (null) once the page is taken down or has moved to another path. Compacted, so it
+ *              holds each live page once and a new cache or CDN origin can be filled from its start. Not Avro:
+ *              caches and CDNs serve raw HTML by path and should not need a schema registry to read it; the
+ *              event with the page's metadata is on {@code published}.
  */
 public record Topics(
         Topic<String, ArticleSubmitted> submitted,
@@ -28,7 +36,8 @@ public record Topics(
         Topic<String, ArticleEnriched> enriched,
         Topic<String, ArticlePublished> published,
         Topic<byte[], byte[]> deadLetter,
-        Topic<String, CacheInvalidation> cacheInvalidations) {
+        Topic<String, CacheInvalidation> cacheInvalidations,
+        Topic<String, String> pages) {
 
     public static final String SUBMITTED = "articles.submitted";
     public static final String ACCEPTED = "articles.accepted";
@@ -38,6 +47,7 @@ public record Topics(
     public static final String DEAD_LETTER = "articles.dead-letter";
     /** Written by the site: the URL paths a CDN must purge after each change (key = articleId). */
     public static final String CACHE_INVALIDATIONS = "cache-invalidations";
+    public static final String PAGES = "pages";
 
     /** Names from the environment, serdes talking to the configured schema registry. */
     public static Topics fromConfig(ServiceConfig config) {
@@ -54,12 +64,14 @@ public record Topics(
                 topic(config.get("GALLEY_TOPIC_ENRICHED", ENRICHED), ArticleEnriched.class, serdeConfig),
                 topic(config.get("GALLEY_TOPIC_PUBLISHED", PUBLISHED), ArticlePublished.class, serdeConfig),
                 new Topic<>(config.get("GALLEY_TOPIC_DEAD_LETTER", DEAD_LETTER), Serdes.ByteArray(), Serdes.ByteArray()),
-                topic(config.get("GALLEY_TOPIC_CACHE_INVALIDATIONS", CACHE_INVALIDATIONS), CacheInvalidation.class, serdeConfig));
+                topic(config.get("GALLEY_TOPIC_CACHE_INVALIDATIONS", CACHE_INVALIDATIONS), CacheInvalidation.class, serdeConfig),
+                new Topic<>(config.get("GALLEY_TOPIC_PAGES", PAGES), Serdes.String(), Serdes.String(),
+                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 
     /** Every topic, for creating them up front. */
     public List<Topic<?, ?>> all() {
-        return List.of(submitted, accepted, rejected, enriched, published, deadLetter, cacheInvalidations);
+        return List.of(submitted, accepted, rejected, enriched, published, deadLetter, cacheInvalidations, pages);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
