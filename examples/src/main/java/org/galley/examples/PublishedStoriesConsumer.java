@@ -23,9 +23,9 @@ import org.galley.registry.serde.RegistryAvroSerde;
 /**
  * A complete consumer of {@code articles.published} (key: article id as a UTF-8 string; value:
  * {@code ArticlePublished}), the one docs/consumers.md walks through. It keeps which page lives at which path
- * ({@code path -> headline}) and prints every change: a PUBLISH puts its page up (moving it if a correction
- * changed its path), an UNPUBLISH takes it down, and a revision older than one already applied to the same
- * article, or the same one delivered again, changes nothing.
+ * ({@code path -> headline}) and prints every change: a PUBLISH puts its page up (a correction replaces it; a
+ * story keeps its path for life), an UNPUBLISH takes it down, and a revision older than one already applied to
+ * the same article, or the same one delivered again, changes nothing.
  *
  * <p>Run it against {@code ./galley up} with no settings, or set {@code KAFKA_BOOTSTRAP_SERVERS} and
  * {@code SCHEMA_REGISTRY_URL}.
@@ -37,7 +37,6 @@ public final class PublishedStoriesConsumer {
 
     private final Map<String, String> headlineByPath = new TreeMap<>();
     private final Map<String, Long> revisionByArticle = new HashMap<>();
-    private final Map<String, String> pathByArticle = new HashMap<>();
 
     public static void main(String[] args) {
         String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
@@ -104,13 +103,8 @@ public final class PublishedStoriesConsumer {
             return false;
         }
         revisionByArticle.put(event.getArticleId(), event.getRevision());
-        String previousPath = pathByArticle.remove(event.getArticleId());
-        if (previousPath != null) {
-            headlineByPath.remove(previousPath);
-        }
         if (event.getAction() == Action.PUBLISH) {
             headlineByPath.put(event.getPath(), event.getPage().getHeadline());
-            pathByArticle.put(event.getArticleId(), event.getPath());
         } else {
             headlineByPath.remove(event.getPath());
         }

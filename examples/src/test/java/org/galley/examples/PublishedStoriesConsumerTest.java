@@ -39,15 +39,6 @@ class PublishedStoriesConsumerTest {
     }
 
     @Test
-    void aCorrectionThatMovesThePageTakesTheOldPathDown() {
-        view.handle(publish("a", 1, "/ai/a/", "A"));
-
-        view.handle(publish("a", 2, "/business/a/", "A"));
-
-        assertThat(view.headlinesByPath()).containsExactly(Map.entry("/business/a/", "A"));
-    }
-
-    @Test
     void anUnpublishRemovesThePath() {
         view.handle(publish("a", 1, "/ai/a/", "A"));
         view.handle(publish("b", 1, "/ai/b/", "B"));
