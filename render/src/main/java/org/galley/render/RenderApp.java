@@ -13,8 +13,9 @@ import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
 
 /**
- * The render service: turns each story on {@code articles.enriched} into its article page on
- * {@code articles.published} (see {@link RenderTopology}). Branding comes from {@code GALLEY_SITE_*}.
+ * The render service: turns each story on {@code articles.enriched} into its article page, published as an
+ * event on {@code articles.published} and as raw HTML by path on the compacted {@code pages} topic (see
+ * {@link RenderTopology}). Branding comes from {@code GALLEY_SITE_*}.
  */
 public final class RenderApp {
 
@@ -30,7 +31,7 @@ public final class RenderApp {
                 RenderTopology.build(topics, renderer, Clock.systemUTC()),
                 StreamsSettings.forService(APPLICATION_ID, config, topics),
                 config,
-                List.of(topics.enriched(), topics.published(), topics.deadLetter()));
+                List.of(topics.enriched(), topics.published(), topics.pages(), topics.deadLetter()));
     }
 
     public static void main(String[] args) {

@@ -1,14 +1,17 @@
 package org.galley.render;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.galley.events.Action;
 import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticlePublished;
 import org.galley.render.page.PageRenderer;
+import org.galley.render.publish.PageUpdate;
 import org.galley.render.publish.Publications;
 import org.galley.render.ticker.Ticker;
 import org.galley.render.ticker.TickerEntry;
@@ -16,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders one enriched story into its published event, keeping the ticker of latest headlines up to date.
- * A story that cannot be rendered throws with the reason; the stage's processing-exception handler logs it
- * and sends the record to the dead-letter topic, and the ticker is left as it was.
+ * Renders one enriched story into its published event and page updates, keeping the ticker of latest
+ * headlines and each story's current path up to date. A story that cannot be rendered throws with the
+ * reason; the stage's processing-exception handler logs it and sends the record to the dead-letter topic, and
+ * both stores are left as they were.
  */
-final class RenderProcessor implements Processor<String, ArticleEnriched, String, ArticlePublished> {
+final class RenderProcessor implements Processor<String, ArticleEnriched, String, Rendered> {
 
     private static final Logger log = LoggerFactory.getLogger(RenderProcessor.class);
 
@@ -29,8 +33,9 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
 
     private final PageRenderer renderer;
     private final Clock clock;
-    private ProcessorContext<String, ArticlePublished> context;
+    private ProcessorContext<String, Rendered> context;
     private KeyValueStore<String, Ticker> tickers;
+    private KeyValueStore<String, String> paths;
 
     RenderProcessor(PageRenderer renderer, Clock clock) {
         this.renderer = renderer;
@@ -38,9 +43,10 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
     }
 
     @Override
-    public void init(ProcessorContext<String, ArticlePublished> context) {
+    public void init(ProcessorContext<String, Rendered> context) {
         this.context = context;
         this.tickers = context.getStateStore(RenderTopology.TICKER_STORE);
+        this.paths = context.getStateStore(RenderTopology.PATH_STORE);
     }
 
     @Override
@@ -68,8 +74,14 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
             default -> throw new IllegalArgumentException("Unknown action " + article.getSubmission().getAction()
                     + " for article " + articleId);
         }
+        List<PageUpdate> pages = Publications.pageUpdates(event, paths.get(articleId));
         tickers.put(TICKER_KEY, ticker);
-        context.forward(record.withKey(articleId).withValue(event));
+        if (event.getAction() == Action.PUBLISH) {
+            paths.put(articleId, event.getPath());
+        } else {
+            paths.delete(articleId);
+        }
+        context.forward(record.withKey(articleId).withValue(new Rendered(event, pages)));
     }
 
     private Ticker current() {

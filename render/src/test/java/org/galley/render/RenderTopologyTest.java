@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -43,6 +45,7 @@ class RenderTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, ArticleEnriched> enriched;
     private TestOutputTopic<String, ArticlePublished> published;
+    private TestOutputTopic<String, String> pages;
     private TestOutputTopic<byte[], byte[]> deadLetter;
 
     @BeforeEach
@@ -63,6 +66,8 @@ class RenderTopologyTest {
                 topics.enriched().keySerde().serializer(), topics.enriched().valueSerde().serializer());
         published = driver.createOutputTopic(topics.published().name(),
                 topics.published().keySerde().deserializer(), topics.published().valueSerde().deserializer());
+        pages = driver.createOutputTopic(topics.pages().name(),
+                topics.pages().keySerde().deserializer(), topics.pages().valueSerde().deserializer());
         deadLetter = driver.createOutputTopic(topics.deadLetter().name(),
                 Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
     }
@@ -137,6 +142,69 @@ class RenderTopologyTest {
         var store = driver.<String, Ticker>getKeyValueStore(RenderTopology.TICKER_STORE);
         assertThat(store.get(RenderProcessor.TICKER_KEY).entries())
                 .extracting(TickerEntry::articleId).containsExactly(StoryFixtures.CLAUDE_ID);
+    }
+
+    @Test
+    void publishedPageIsWrittenUnderItsPathAsTheSameHtml() {
+        send(StoryFixtures.microsoftOpenAi());
+
+        String html = published.readValue().getPage().getHtml();
+        KeyValue<String, String> page = pages.readKeyValue();
+        assertThat(page.key).isEqualTo(StoryFixtures.MICROSOFT_PATH);
+        assertThat(page.value).isEqualTo(html);
+        assertThat(pages.isEmpty()).isTrue();
+    }
+
+    @Test
+    void takenDownPageLeavesATombstoneUnderItsPath() {
+        send(StoryFixtures.microsoftOpenAi());
+        send(StoryFixtures.unpublishing(StoryFixtures.microsoftOpenAi()));
+
+        List<KeyValue<String, String>> writes = pages.readKeyValuesToList();
+        assertThat(writes).hasSize(2);
+        assertThat(writes.get(1).key).isEqualTo(StoryFixtures.MICROSOFT_PATH);
+        assertThat(writes.get(1).value).isNull();
+    }
+
+    @Test
+    void correctionThatMovesTheStoryPutsTheNewPageThenRemovesTheOldOne() {
+        String moved = "/business/microsoft-and-openai-are-not-breaking-up/";
+        send(StoryFixtures.microsoftOpenAi());
+        send(StoryFixtures.copy(StoryFixtures.microsoftOpenAi()).setPath(moved).setUrl(StoryFixtures.SITE.urlOf(moved)).build());
+        send(StoryFixtures.microsoftOpenAi());
+
+        List<KeyValue<String, String>> writes = pages.readKeyValuesToList();
+        assertThat(writes).extracting(write -> write.key).containsExactly(
+                StoryFixtures.MICROSOFT_PATH, moved, StoryFixtures.MICROSOFT_PATH, StoryFixtures.MICROSOFT_PATH, moved);
+        assertThat(writes).extracting(write -> write.value == null).containsExactly(false, false, true, false, true);
+    }
+
+    @Test
+    void cacheBuiltFromThePagesTopicHoldsExactlyTheLivePages() {
+        send(StoryFixtures.claudeGoesToWork());
+        send(StoryFixtures.microsoftOpenAi());
+        send(StoryFixtures.unpublishing(StoryFixtures.claudeGoesToWork()));
+        send(StoryFixtures.microsoftOpenAi());
+
+        Map<String, String> cache = new HashMap<>();
+        for (KeyValue<String, String> write : pages.readKeyValuesToList()) {
+            if (write.value == null) {
+                cache.remove(write.key);
+            } else {
+                cache.put(write.key, write.value);
+            }
+        }
+        List<ArticlePublished> events = published.readValuesToList();
+        assertThat(cache).containsOnlyKeys(StoryFixtures.MICROSOFT_PATH);
+        assertThat(cache.get(StoryFixtures.MICROSOFT_PATH)).isEqualTo(events.get(3).getPage().getHtml());
+    }
+
+    @Test
+    void storyThatCannotBeRenderedWritesNoPage() {
+        send(StoryFixtures.withSubmission(StoryFixtures.claudeGoesToWork(), s -> s.setArticleId(BROKEN_ID)));
+
+        assertThat(pages.isEmpty()).isTrue();
+        assertThat(published.isEmpty()).isTrue();
     }
 
     private static List<String> tickerOf(ArticlePublished event) {

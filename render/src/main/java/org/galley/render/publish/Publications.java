@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.galley.events.Action;
 import org.galley.events.ArticleEnriched;
@@ -14,7 +16,8 @@ import org.galley.events.PublishedPage;
 
 /**
  * What render tells the platform: the {@link ArticlePublished} event for a page that went live (with the
- * page and everything needed to serve, list and index it) or for a page taken down (page null, path kept).
+ * page and everything needed to serve, list and index it) or for a page taken down (page null, path kept),
+ * and the matching {@link PageUpdate}s of the pages topic.
  */
 public final class Publications {
 
@@ -48,6 +51,25 @@ public final class Publications {
     /** An UNPUBLISH event naming the page to take down. */
     public static ArticlePublished unpublished(ArticleEnriched article, Instant occurredAt) {
         return event(article, Action.UNPUBLISH, occurredAt, null);
+    }
+
+    /**
+     * How {@code event} changes the pages topic: a published page is put under its path, a taken-down page is
+     * removed, and when a revision moved the story from {@code previousPath} (the path its last event named, or
+     * null for a story not seen before) the page there is removed too, after the new one is in place so a
+     * reader following the old address never finds neither.
+     */
+    public static List<PageUpdate> pageUpdates(ArticlePublished event, String previousPath) {
+        List<PageUpdate> updates = new ArrayList<>(2);
+        if (event.getAction() == Action.PUBLISH) {
+            updates.add(PageUpdate.page(event.getPath(), event.getPage().getHtml()));
+        } else {
+            updates.add(PageUpdate.removal(event.getPath()));
+        }
+        if (previousPath != null && !previousPath.equals(event.getPath())) {
+            updates.add(PageUpdate.removal(previousPath));
+        }
+        return updates;
     }
 
     /**

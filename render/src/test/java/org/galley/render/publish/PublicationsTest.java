@@ -66,4 +66,33 @@ class PublicationsTest {
 
         assertThat(updated).isEqualTo(story.getFirstPublishedAt());
     }
+
+    @Test
+    void publishedPageGoesUnderItsPath() {
+        ArticlePublished event = Publications.published(StoryFixtures.microsoftOpenAi(), "<p>page</p>", NOW);
+
+        assertThat(Publications.pageUpdates(event, null))
+                .containsExactly(PageUpdate.page(StoryFixtures.MICROSOFT_PATH, "<p>page</p>"));
+        assertThat(Publications.pageUpdates(event, StoryFixtures.MICROSOFT_PATH))
+                .containsExactly(PageUpdate.page(StoryFixtures.MICROSOFT_PATH, "<p>page</p>"));
+    }
+
+    @Test
+    void revisionAtANewPathPutsTheNewPageThenRemovesTheOld() {
+        ArticlePublished event = Publications.published(StoryFixtures.microsoftOpenAi(), "<p>page</p>", NOW);
+
+        assertThat(Publications.pageUpdates(event, "/old/path/")).containsExactly(
+                PageUpdate.page(StoryFixtures.MICROSOFT_PATH, "<p>page</p>"), PageUpdate.removal("/old/path/"));
+    }
+
+    @Test
+    void takenDownPageIsRemovedWhereverItWas() {
+        ArticlePublished event = Publications.unpublished(StoryFixtures.unpublishing(StoryFixtures.microsoftOpenAi()), NOW);
+
+        assertThat(Publications.pageUpdates(event, StoryFixtures.MICROSOFT_PATH))
+                .containsExactly(PageUpdate.removal(StoryFixtures.MICROSOFT_PATH));
+        assertThat(Publications.pageUpdates(event, "/old/path/"))
+                .containsExactly(PageUpdate.removal(StoryFixtures.MICROSOFT_PATH), PageUpdate.removal("/old/path/"));
+        assertThat(Publications.pageUpdates(event, null).get(0).isRemoval()).isTrue();
+    }
 }
