@@ -67,8 +67,9 @@ class ArticlePageTest {
     }
 
     @Test
-    void tickerIsLabelledLiveAndLinksTheLatestHeadlinesNewestFirst() {
+    void tickerIsANavigationLabelledLiveThatLinksTheLatestHeadlinesNewestFirst() {
         Element ticker = one("nav.ticker");
+        assertThat(ticker.attr("aria-label")).isEqualTo("Latest headlines");
         assertThat(ticker.selectFirst(".ticker-label").text()).isEqualTo("LIVE");
         Elements links = ticker.select("li a");
         assertThat(links.eachText()).containsExactly(HEADLINE, CLAUDE_HEADLINE);
@@ -77,6 +78,7 @@ class ArticlePageTest {
 
     @Test
     void mastheadShowsTheSiteNameTaglineAndDomainWithTheNameLinkingHome() {
+        assertThat(one("body > header.masthead")).isNotNull();
         Element name = one(".masthead a.masthead-name");
         assertThat(name.text()).isEqualTo("Stack Digest");
         assertThat(name.attr("href")).isEqualTo("/");
@@ -94,6 +96,11 @@ class ArticlePageTest {
     void categoryLabelLinksToItsSection() {
         assertThat(one("a.category").text()).isEqualTo("AI");
         assertThat(one("a.category").attr("href")).isEqualTo("/ai/");
+    }
+
+    @Test
+    void storyIsTheArticleInThePagesMainLandmark() {
+        assertThat(one("main > article").select("h1, .dek, .byline, figure.hero, .body")).hasSize(5);
     }
 
     @Test
@@ -152,7 +159,8 @@ class ArticlePageTest {
     }
 
     @Test
-    void footerLeadsHomeAndToTheRelatedStoryByItsLabel() {
+    void footerIsANavigationLeadingHomeAndToTheRelatedStoryByItsLabel() {
+        assertThat(one("body > footer > nav").attr("aria-label")).isEqualTo("More stories");
         Elements links = page.select("footer a");
         assertThat(links.eachText()).containsExactly("← Back to Homepage", "Read the Claude Story");
         assertThat(links.eachAttr("href")).containsExactly("/", CLAUDE_PATH);
@@ -190,11 +198,16 @@ class ArticlePageTest {
     }
 
     @Test
-    void headLinksTheThreeFeeds() {
+    void headLinksTheSitesFeedsAndItsSectionsFeeds() {
         Elements feeds = page.select("link[rel=alternate]");
-        assertThat(feeds.eachAttr("href")).containsExactly("/feed.xml", "/atom.xml", "/feed.json");
-        assertThat(feeds.eachAttr("type"))
-                .containsExactly("application/rss+xml", "application/atom+xml", "application/feed+json");
+        assertThat(feeds.eachAttr("href"))
+                .containsExactly("/feed.xml", "/atom.xml", "/feed.json", "/ai/feed.xml", "/ai/atom.xml", "/ai/feed.json");
+        assertThat(feeds.eachAttr("type")).containsExactly(
+                "application/rss+xml", "application/atom+xml", "application/feed+json",
+                "application/rss+xml", "application/atom+xml", "application/feed+json");
+        assertThat(feeds.eachAttr("title")).containsExactly(
+                "Stack Digest (RSS)", "Stack Digest (Atom)", "Stack Digest (JSON Feed)",
+                "Stack Digest: AI (RSS)", "Stack Digest: AI (Atom)", "Stack Digest: AI (JSON Feed)");
     }
 
     @Test
