@@ -107,6 +107,9 @@ public final class PublishedStreamReader implements GalleyService {
 
     /** Assigns every partition from the beginning, notes where announcing starts, and empties the site. */
     void open() {
+        if (consumer == null) {
+            consumer = consumers.get();
+        }
         List<TopicPartition> published = partitionsOf(topics.published());
         List<TopicPartition> all = new ArrayList<>(published);
         all.addAll(partitionsOf(topics.rejected()));

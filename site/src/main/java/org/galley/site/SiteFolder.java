@@ -64,7 +64,9 @@ public final class SiteFolder {
     public void delete(String relativePath) {
         Path file = resolve(relativePath);
         try {
-            Files.deleteIfExists(file);
+            if (!Files.deleteIfExists(file)) {
+                return;
+            }
             // Leave no empty story folders behind; stop at the first one that still holds something.
             for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
                 try (var entries = Files.list(dir)) {

@@ -23,7 +23,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.galley.runtime.GalleyService;
 
 /**
- * Serves the site folder over HTTP for local use, as any static web server would: content types, ETag and
+ * Serves the site folder over HTTP for local use, as any static web server would: content types (the feeds'
+ * own: {@code application/rss+xml}, {@code application/atom+xml}, {@code application/feed+json}), ETag and
  * Last-Modified with conditional GETs, {@code index.html} for folders, and nothing outside the folder.
  */
 public final class StaticSiteServer implements GalleyService {
@@ -43,6 +44,12 @@ public final class StaticSiteServer implements GalleyService {
             Map.entry("webp", "image/webp"),
             Map.entry("avif", "image/avif"),
             Map.entry("ico", "image/x-icon"));
+
+    // The site's feeds have registered types of their own; other .xml and .json files are plain XML and JSON.
+    private static final Map<String, String> FEED_TYPES = Map.of(
+            "feed.xml", "application/rss+xml; charset=utf-8",
+            "atom.xml", "application/atom+xml; charset=utf-8",
+            "feed.json", "application/feed+json; charset=utf-8");
 
     private final SiteFolder folder;
     private final String host;
@@ -162,6 +169,10 @@ public final class StaticSiteServer implements GalleyService {
 
     private static String contentTypeOf(Path file) {
         String name = file.getFileName().toString();
+        String feedType = FEED_TYPES.get(name);
+        if (feedType != null) {
+            return feedType;
+        }
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");

@@ -145,6 +145,20 @@ class SiteBuilderTest {
     }
 
     @Test
+    void aStoryPublishedAndUnpublishedInOneBatchLeavesNoTrace() throws Exception {
+        SiteBuilder site = newSite();
+
+        site.apply(story("a1").path("/ai/brief/").tags("OpenAI:openai").published());
+        site.apply(story("a1").path("/ai/brief/").revision(2).unpublished("2026-04-21T10:00:00Z"));
+        site.flush();
+
+        assertThat(out.resolve("ai")).doesNotExist();
+        assertThat(out.resolve("tags")).doesNotExist();
+        assertThat(Files.readString(out.resolve("sitemap.xml"))).doesNotContain("/ai/");
+        assertThat(rssTitles("")).isEmpty();
+    }
+
+    @Test
     void aCorrectionThatMovesTheStoryTakesItOutOfTheSectionAndTagsItLeft() throws Exception {
         SiteBuilder site = newSite();
         site.apply(story("a1").path("/ai/first-story/").headline("First story").tags("OpenAI:openai").published());

@@ -46,6 +46,11 @@ public record ListingPage(SiteSettings site, ListingStyle style, Listing listing
         return listing.kind() != Listing.Kind.SECTION;
     }
 
+    /** The story's language when it differs from the site's, so readers and screen readers switch; else null (no attribute). */
+    public String languageOf(ListedStory story) {
+        return story.language() == null || story.language().equalsIgnoreCase(site.language()) ? null : story.language();
+    }
+
     public String dateOf(ListedStory story) {
         return DATE.format(story.publishedAt());
     }
