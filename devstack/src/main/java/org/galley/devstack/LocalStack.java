@@ -14,7 +14,6 @@ import org.galley.registry.server.EmbeddedSchemaRegistry;
 import org.galley.render.RenderApp;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.ServiceConfig;
-import org.galley.runtime.Topic;
 import org.galley.runtime.TopicAdmin;
 import org.galley.runtime.Topics;
 import org.galley.site.SiteApp;
@@ -83,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
                     "GALLEY_SITE_BASE_URL", "http://localhost:" + sitePort,
                     "GALLEY_INGEST_PORT", Integer.toString(ingestPort),
                     "GALLEY_INGEST_HOST", "127.0.0.1")).with(extraEnv);
-            TopicAdmin.ensureTopics(config, Topics.fromConfig(config).all().stream().map(Topic::name).toList());
+            TopicAdmin.ensure(config, Topics.fromConfig(config).all());
 
             SiteService site = SiteApp.create(config);
             List<GalleyService> services = List.of(

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Creates the topics a service needs when they are missing, so a fresh cluster works without a separate
  * step. Existing topics are left exactly as ops configured them. Partitions and replication come from
  * {@code GALLEY_TOPIC_PARTITIONS} (default 3) and {@code GALLEY_TOPIC_REPLICATION} (default: the broker's);
- * the largest message from {@link ServiceConfig#maxMessageBytes()}; anything else a topic needs (compaction of
+ * retention from {@code GALLEY_TOPIC_RETENTION_MS} (default -1, keep everything); the largest message from {@link ServiceConfig#maxMessageBytes()}; anything else a topic needs (compaction of
  * the pages topic) from its own {@link Topic#configs()}.
  */
 public final class TopicAdmin {
@@ -50,6 +50,9 @@ public final class TopicAdmin {
     static NewTopic newTopic(String name, Map<String, String> topicConfigs, ServiceConfig config) {
         Map<String, String> configs = new HashMap<>();
         configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(config.maxMessageBytes()));
+        // Galley's topics are its history: sites, caches and indexes are rebuilt by replaying them, so nothing
+        // expires unless ops say so. (Kafka's default of 7 days would silently drop older stories from a rebuild.)
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, config.get("GALLEY_TOPIC_RETENTION_MS", "-1"));
         configs.putAll(topicConfigs);
         Optional<Short> replication = config.find("GALLEY_TOPIC_REPLICATION").map(Short::parseShort);
         return new NewTopic(name, Optional.of(config.getInt("GALLEY_TOPIC_PARTITIONS", 3)), replication).configs(configs);

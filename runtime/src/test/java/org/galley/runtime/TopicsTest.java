@@ -54,6 +54,16 @@ class TopicsTest {
     }
 
     @Test
+    void galleysTopicsKeepTheirHistoryUnlessOpsSetARetention() {
+        NewTopic kept = TopicAdmin.newTopic("articles.published", Map.of(), DEFAULTS);
+        NewTopic week = TopicAdmin.newTopic("articles.published", Map.of(),
+                new ServiceConfig(Map.of("GALLEY_TOPIC_RETENTION_MS", "604800000")));
+
+        assertThat(kept.configs()).containsEntry("retention.ms", "-1");
+        assertThat(week.configs()).containsEntry("retention.ms", "604800000");
+    }
+
+    @Test
     void aTopicsOwnSettingWinsOverGalleysDefault() {
         NewTopic small = TopicAdmin.newTopic("small", Map.of("max.message.bytes", "1024"), DEFAULTS);
 

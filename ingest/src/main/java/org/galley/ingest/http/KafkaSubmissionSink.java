@@ -59,7 +59,7 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
         if (producer != null) {
             return;
         }
-        TopicAdmin.ensureTopics(config, List.of(submitted.name(), rejected.name()));
+        TopicAdmin.ensure(config, List.of(submitted, rejected));
         Properties props = config.producerProperties("galley-ingest-http");
         // Each topic's own serdes write the values, so one producer serves both topics.
         KafkaProducer<byte[], byte[]> created =
