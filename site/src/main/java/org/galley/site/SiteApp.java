@@ -36,8 +36,7 @@ public final class SiteApp {
         SiteBuilder builder = new SiteBuilder(folder, SiteSettings.fromConfig(config), Clock.systemUTC());
         PublishedStreamReader reader = new PublishedStreamReader(topics, builder,
                 new KafkaInvalidationSink(config, topics.cacheInvalidations()), () -> {
-                    TopicAdmin.ensureTopics(config, List.of(topics.published().name(), topics.rejected().name(),
-                            topics.cacheInvalidations().name()));
+                    TopicAdmin.ensure(config, List.of(topics.published(), topics.rejected(), topics.cacheInvalidations()));
                     return new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
                             new ByteArrayDeserializer());
                 });
