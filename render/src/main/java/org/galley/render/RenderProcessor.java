@@ -19,17 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders one enriched story into its published event and page updates, keeping the ticker of latest
- * headlines and each story's current path up to date. A story that cannot be rendered throws with the
- * reason; the stage's processing-exception handler logs it and sends the record to the dead-letter topic, and
- * both stores are left as they were.
+ * Renders one enriched story into its published event and page updates, on the task of the story's own
+ * partition. The page's ticker is the global ticker ({@link TickerKeeper}) with this story in its place, so a
+ * new page lists itself even before its own event comes back through {@code articles.published}; the ticker
+ * is only read here. Each story's current path is kept in the task's own store. A story that cannot be rendered
+ * throws with the reason; the stage's processing-exception handler logs it and sends the record to the
+ * dead-letter topic, and the path store is left as it was.
  */
 final class RenderProcessor implements Processor<String, ArticleEnriched, String, Rendered> {
 
     private static final Logger log = LoggerFactory.getLogger(RenderProcessor.class);
-
-    // One ticker for the whole site, under one key (the stream reaching here has one partition).
-    static final String TICKER_KEY = "latest";
 
     private final PageRenderer renderer;
     private final Clock clock;
@@ -45,6 +44,7 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
     @Override
     public void init(ProcessorContext<String, Rendered> context) {
         this.context = context;
+        // A global store: every instance holds the whole ticker, and a task's writes to it would be refused.
         this.tickers = context.getStateStore(RenderTopology.TICKER_STORE);
         this.paths = context.getStateStore(RenderTopology.PATH_STORE);
     }
@@ -57,17 +57,15 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
             return;
         }
         String articleId = article.getSubmission().getArticleId();
-        Ticker ticker = current();
         ArticlePublished event;
         switch (article.getSubmission().getAction()) {
             case PUBLISH -> {
-                ticker = ticker.with(TickerEntry.of(article));
+                Ticker ticker = TickerKeeper.current(tickers).with(TickerEntry.of(article));
                 String html = renderer.render(article, ticker.latest());
                 event = Publications.published(article, html, clock.instant());
                 log.info("Rendered {} revision {} at {}", articleId, event.getRevision(), event.getPath());
             }
             case UNPUBLISH -> {
-                ticker = ticker.without(articleId);
                 event = Publications.unpublished(article, clock.instant());
                 log.info("Taking down {} at {}", articleId, event.getPath());
             }
@@ -75,17 +73,11 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
                     + " for article " + articleId);
         }
         List<PageUpdate> pages = Publications.pageUpdates(event, paths.get(articleId));
-        tickers.put(TICKER_KEY, ticker);
         if (event.getAction() == Action.PUBLISH) {
             paths.put(articleId, event.getPath());
         } else {
             paths.delete(articleId);
         }
         context.forward(record.withKey(articleId).withValue(new Rendered(event, pages)));
-    }
-
-    private Ticker current() {
-        Ticker stored = tickers.get(TICKER_KEY);
-        return stored == null ? Ticker.EMPTY : stored;
     }
 }

@@ -9,11 +9,13 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.galley.events.Action;
 import org.galley.events.ArticleEnriched;
@@ -136,12 +138,79 @@ class RenderTopologyTest {
     }
 
     @Test
-    void tickerSurvivesInTheStateStore() {
+    void tickerIsKeptInTheGlobalStoreFromTheStoriesOwnPublishedEventsWithoutTheirPages() {
+        // The driver feeds what render writes to articles.published straight into the global store, as the
+        // global consumer of a running instance would.
         send(StoryFixtures.claudeGoesToWork());
 
         var store = driver.<String, Ticker>getKeyValueStore(RenderTopology.TICKER_STORE);
-        assertThat(store.get(RenderProcessor.TICKER_KEY).entries())
-                .extracting(TickerEntry::articleId).containsExactly(StoryFixtures.CLAUDE_ID);
+        assertThat(store.approximateNumEntries()).isEqualTo(1);
+        assertThat(store.get(TickerKeeper.TICKER_KEY).entries()).containsExactly(new TickerEntry(
+                StoryFixtures.CLAUDE_ID, StoryFixtures.claudeGoesToWork().getSubmission().getHeadline(),
+                StoryFixtures.CLAUDE_PATH, StoryFixtures.claudeGoesToWork().getFirstPublishedAt()));
+    }
+
+    @Test
+    void correctionUpdatesTheHeadlineInPlaceOnLaterPages() {
+        String corrected = "Claude Goes to Work, Corrected";
+        send(StoryFixtures.claudeGoesToWork());
+        send(StoryFixtures.microsoftOpenAi());
+        send(StoryFixtures.withSubmission(StoryFixtures.claudeGoesToWork(), s -> s.setRevision(2).setHeadline(corrected)));
+        send(StoryFixtures.microsoftOpenAi());
+
+        List<ArticlePublished> events = published.readValuesToList();
+        assertThat(tickerHeadlinesOf(events.get(1))).containsExactly(
+                StoryFixtures.microsoftOpenAi().getSubmission().getHeadline(),
+                StoryFixtures.claudeGoesToWork().getSubmission().getHeadline());
+        assertThat(tickerHeadlinesOf(events.get(3))).containsExactly(
+                StoryFixtures.microsoftOpenAi().getSubmission().getHeadline(), corrected);
+    }
+
+    @Test
+    void storyRenderedByAnotherInstanceReachesTheTickerThroughThePublishedTopic() {
+        TestInputTopic<String, ArticlePublished> publishedElsewhere = driver.createInputTopic(topics.published().name(),
+                topics.published().keySerde().serializer(), topics.published().valueSerde().serializer());
+        publishedElsewhere.pipeInput(StoryFixtures.CLAUDE_ID,
+                Publications.published(StoryFixtures.claudeGoesToWork(), "<p>rendered elsewhere</p>", NOW));
+
+        send(StoryFixtures.microsoftOpenAi());
+
+        assertThat(tickerOf(published.readValue()))
+                .containsExactly(StoryFixtures.MICROSOFT_PATH, StoryFixtures.CLAUDE_PATH);
+    }
+
+    @Test
+    void pageKeepsTheTickerItWasRenderedWith() {
+        send(StoryFixtures.microsoftOpenAi());
+        send(StoryFixtures.claudeGoesToWork());
+
+        List<ArticlePublished> events = published.readValuesToList();
+        assertThat(events).hasSize(2);
+        assertThat(tickerOf(events.get(0))).containsExactly(StoryFixtures.MICROSOFT_PATH);
+        assertThat(tickerOf(events.get(1))).containsExactly(StoryFixtures.MICROSOFT_PATH, StoryFixtures.CLAUDE_PATH);
+    }
+
+    @Test
+    void everyInputPartitionIsRenderedByItsOwnTaskWithNoRepartitionAndTheTickerAsAGlobalStore() {
+        TopologyDescription description = RenderTopology.build(topics, new JtePageRenderer(StoryFixtures.SITE),
+                Clock.systemUTC()).describe();
+
+        assertThat(description.subtopologies()).singleElement().satisfies(subtopology -> {
+            assertThat(subtopology.nodes()).filteredOn(TopologyDescription.Source.class::isInstance)
+                    .extracting(node -> ((TopologyDescription.Source) node).topicSet())
+                    .containsExactly(Set.of(topics.enriched().name()));
+            assertThat(subtopology.nodes()).filteredOn(TopologyDescription.Sink.class::isInstance)
+                    .extracting(node -> ((TopologyDescription.Sink) node).topic())
+                    .containsExactlyInAnyOrder(topics.published().name(), topics.pages().name());
+            assertThat(subtopology.nodes()).filteredOn(TopologyDescription.Processor.class::isInstance)
+                    .flatExtracting(node -> ((TopologyDescription.Processor) node).stores())
+                    .containsExactly(RenderTopology.PATH_STORE);
+        });
+        assertThat(description.globalStores()).singleElement().satisfies(global -> {
+            assertThat(global.source().topicSet()).containsExactly(topics.published().name());
+            assertThat(global.processor().stores()).containsExactly(RenderTopology.TICKER_STORE);
+        });
+        assertThat(description.toString()).doesNotContain("repartition");
     }
 
     @Test
@@ -210,5 +279,10 @@ class RenderTopologyTest {
     private static List<String> tickerOf(ArticlePublished event) {
         Document page = Jsoup.parse(event.getPage().getHtml());
         return page.select("nav.ticker li a").eachAttr("href");
+    }
+
+    private static List<String> tickerHeadlinesOf(ArticlePublished event) {
+        Document page = Jsoup.parse(event.getPage().getHtml());
+        return page.select("nav.ticker li a").eachText();
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.galley.events.ArticlePublished;
+
 /**
  * The latest published headlines, newest first, as the "LIVE" strip at the top of every page shows them.
  * Newest means first published: a correction updates a story's headline in place rather than pushing an old
@@ -40,6 +42,21 @@ public record Ticker(List<TickerEntry> entries) {
     /** This ticker without the story {@code articleId}, e.g. because it was taken down. */
     public Ticker without(String articleId) {
         return new Ticker(entries.stream().filter(entry -> !entry.articleId().equals(articleId)).toList());
+    }
+
+    /**
+     * This ticker once {@code event} has gone out: a published page takes its place (a correction keeps the
+     * story's position and updates its headline), a taken-down story leaves. An event without a page (only an
+     * UNPUBLISH should have none) or a null value (a tombstone) changes nothing.
+     */
+    public Ticker after(ArticlePublished event) {
+        if (event == null) {
+            return this;
+        }
+        return switch (event.getAction()) {
+            case PUBLISH -> event.getPage() == null ? this : with(TickerEntry.of(event));
+            case UNPUBLISH -> without(event.getArticleId());
+        };
     }
 
     /** The headlines a page shows, newest first. */

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.stream.IntStream;
 
+import org.galley.events.ArticleEnriched;
+import org.galley.events.ArticlePublished;
+import org.galley.render.StoryFixtures;
+import org.galley.render.publish.Publications;
 import org.junit.jupiter.api.Test;
 
 class TickerTest {
@@ -56,5 +60,48 @@ class TickerTest {
         Ticker ticker = Ticker.EMPTY.with(story("a", "20")).with(story("b", "20"));
 
         assertThat(ticker.latest()).extracting(TickerEntry::articleId).containsExactly("b", "a");
+    }
+
+    @Test
+    void publishedEventPutsItsPageInPlaceByFirstPublication() {
+        Ticker ticker = Ticker.EMPTY
+                .after(published(StoryFixtures.microsoftOpenAi()))
+                .after(published(StoryFixtures.claudeGoesToWork()));
+
+        assertThat(ticker.latest()).containsExactly(
+                new TickerEntry(StoryFixtures.MICROSOFT_ID, StoryFixtures.microsoftOpenAi().getSubmission().getHeadline(),
+                        StoryFixtures.MICROSOFT_PATH, Instant.parse("2026-04-28T00:00:00Z")),
+                new TickerEntry(StoryFixtures.CLAUDE_ID, StoryFixtures.claudeGoesToWork().getSubmission().getHeadline(),
+                        StoryFixtures.CLAUDE_PATH, Instant.parse("2026-04-21T00:00:00Z")));
+    }
+
+    @Test
+    void correctionEventUpdatesTheHeadlineWhereTheStoryStands() {
+        ArticleEnriched corrected = StoryFixtures.withSubmission(StoryFixtures.claudeGoesToWork(),
+                submission -> submission.setRevision(2).setHeadline("Claude Goes to Work (corrected)"));
+        Ticker ticker = Ticker.EMPTY
+                .after(published(StoryFixtures.claudeGoesToWork()))
+                .after(published(StoryFixtures.microsoftOpenAi()))
+                .after(published(corrected));
+
+        assertThat(ticker.latest()).extracting(TickerEntry::headline).containsExactly(
+                StoryFixtures.microsoftOpenAi().getSubmission().getHeadline(), "Claude Goes to Work (corrected)");
+    }
+
+    @Test
+    void unpublishEventTakesTheStoryOutAndATombstoneChangesNothing() {
+        Ticker ticker = Ticker.EMPTY
+                .after(published(StoryFixtures.claudeGoesToWork()))
+                .after(published(StoryFixtures.microsoftOpenAi()));
+
+        Ticker afterTakedown = ticker.after(
+                Publications.unpublished(StoryFixtures.unpublishing(StoryFixtures.claudeGoesToWork()), Instant.EPOCH));
+
+        assertThat(afterTakedown.entries()).extracting(TickerEntry::articleId).containsExactly(StoryFixtures.MICROSOFT_ID);
+        assertThat(ticker.after(null)).isEqualTo(ticker);
+    }
+
+    private static ArticlePublished published(ArticleEnriched article) {
+        return Publications.published(article, "<p>page</p>", Instant.EPOCH);
     }
 }
