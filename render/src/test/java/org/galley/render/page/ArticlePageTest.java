@@ -242,6 +242,14 @@ class ArticlePageTest {
     }
 
     @Test
+    void headNamesTheSitesSvgIconOnItsOwnHostWhichTheImagePolicyAllows() {
+        Element icon = one("link[rel=icon]");
+        assertThat(icon.attr("href")).isEqualTo("/favicon.svg");
+        assertThat(icon.attr("type")).isEqualTo("image/svg+xml");
+        assertThat(meta("http-equiv", "Content-Security-Policy")).contains("img-src 'self' ");
+    }
+
+    @Test
     void pageAsksNoOtherHostForAnythingButTheStorysOwnImages() {
         String css = one("style").data();
         assertThat(css).doesNotContain("@import", "url(", "@font-face");
