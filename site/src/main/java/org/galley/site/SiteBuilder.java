@@ -30,13 +30,15 @@ import org.galley.site.feeds.Sitemap;
 import org.galley.site.invalidation.InvalidationPaths;
 import org.galley.site.listing.Listing;
 import org.galley.site.pages.ListingPages;
+import org.galley.site.pages.SiteIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns the published and rejected streams into a site folder: one page per live story; the home page, a page
  * per section ({@code /<section>/}) and per tag ({@code /tags/<tag>/}), each newest first with its RSS, Atom
- * and JSON feeds beside it; {@code sitemap.xml} and {@code news-sitemap.xml}; and two logs a newsroom can read
+ * and JSON feeds beside it; {@code sitemap.xml} and {@code news-sitemap.xml}; the site's icon
+ * ({@code favicon.svg}, which every page names); and two logs a newsroom can read
  * or diff: {@code published.jsonl} (one line per published or unpublished event) and {@code rejected.jsonl}
  * (one line per rejection, with its reasons).
  *
@@ -77,10 +79,11 @@ public final class SiteBuilder {
         this.clock = clock;
     }
 
-    /** Starts from nothing: the logs are rewritten as the topics are replayed. */
+    /** Starts from nothing: the logs are rewritten as the topics are replayed, and the site's icon written. */
     public void reset() {
         folder.write(PUBLISHED_LOG, "");
         folder.write(REJECTED_LOG, "");
+        folder.write(SiteIcon.FILE, SiteIcon.svg(site));
         live.clear();
         lastTouched.clear();
         staleListings.clear();

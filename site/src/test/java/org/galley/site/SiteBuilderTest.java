@@ -83,6 +83,15 @@ class SiteBuilderTest {
     }
 
     @Test
+    void theSiteIconEveryPageNamesIsWrittenAtTheRootInTheAccentColour() throws Exception {
+        newSite().flush();
+
+        String icon = Files.readString(out.resolve("favicon.svg"));
+        assertThat(icon).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains("fill=\"#c8102e\"", ">S</text>");
+        assertThat(Jsoup.parse(out.resolve("index.html").toFile()).select("link[rel=icon]").attr("href")).isEqualTo("/favicon.svg");
+    }
+
+    @Test
     void theListingsAreNewestFirst() throws Exception {
         SiteBuilder site = newSite();
 

@@ -51,7 +51,7 @@ public record ListingStyle(String css, String hash) {
                 + "; base-uri 'none'; form-action 'none'";
     }
 
-    private static String colour(String value, String setting) {
+    static String colour(String value, String setting) {
         if (value == null || !CSS_COLOUR.matcher(value.strip()).matches()) {
             throw new IllegalArgumentException(setting + " must be a CSS colour such as #c8102e, was '" + value + "'");
         }
