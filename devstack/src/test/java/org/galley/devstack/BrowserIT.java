@@ -86,10 +86,7 @@ class BrowserIT {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
         severe.forEach(entry -> System.out.println("Browser console: " + entry));
-        // The one known gap: the site serves no /favicon.ico yet, and Chromium asks for it on its own.
-        assertThat(severe).as("console errors")
-                .filteredOn(entry -> !entry.getMessage().contains("/favicon.ico - Failed to load resource"))
-                .isEmpty();
+        assertThat(severe).as("console errors").isEmpty();
     }
 
     @Test
