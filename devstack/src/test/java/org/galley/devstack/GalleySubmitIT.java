@@ -7,7 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,6 +72,31 @@ class GalleySubmitIT {
     }
 
     @Test
+    void aTakedownOverHttpRemovesThePageEveryListingAndEveryFeed() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(submit(out, "samples/stories/kafka-streams-newsrooms.md")).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        Path site = workDir.resolve("site");
+        String path = stack.site().outcome("kafka-streams-newsrooms").orElseThrow().path();
+        String page = path.substring(1) + "index.html";
+        assertThat(site.resolve(page)).exists();
+
+        HttpResponse<String> takedown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.ingestUrl() + "/kafka-streams-newsrooms")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(takedown.statusCode()).as(takedown.body()).isEqualTo(202);
+        assertThat(awaitKind("kafka-streams-newsrooms", Outcome.Kind.UNPUBLISHED)).isTrue();
+        assertThat(site.resolve(page)).doesNotExist();
+        for (String listing : List.of("index.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml",
+                "engineering/index.html", "engineering/feed.xml")) {
+            Path file = site.resolve(listing);
+            if (Files.exists(file)) {
+                assertThat(Files.readString(file)).as(listing).doesNotContain(path);
+            }
+        }
+        assertThat(site.resolve("tags/apache-kafka/index.html")).doesNotExist();
+    }
+
+    @Test
     void withNoIngestRunningItSaysSoAndExitsOne() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -75,6 +105,17 @@ class GalleySubmitIT {
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("is `./galley up` running?");
+    }
+
+    private static boolean awaitKind(String articleId, Outcome.Kind kind) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (stack.site().outcome(articleId).filter(outcome -> outcome.kind() == kind).isPresent()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     private static Outcome.Kind siteOutcomeOf(String articleId) throws InterruptedException {

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.apptasticsoftware.rssreader.RssReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.galley.testkit.NuHtmlChecker;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -53,6 +55,29 @@ class GalleyUpIT {
         Document home = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
         assertThat(home.select("main a[href]").eachText()).contains(line.get("headline").asText());
         assertThat(out.resolve("media/ai-partnership.svg")).exists();
+    }
+
+    @Test
+    void theSiteItLeavesHasAValidHomePageAndFeedsAndSitemapsListingEveryStory() throws IOException {
+        int exit = galleyUp(SAMPLES, out);
+
+        assertThat(exit).as("exit code").isZero();
+        NuHtmlChecker.Report home = NuHtmlChecker.shared().check(Files.readString(out.resolve("index.html")));
+        assertThat(home.errors()).as(home.describe()).isEmpty();
+        List<String> urls = jsonLines(out.resolve("published.jsonl")).stream()
+                .map(line -> line.get("url").asText()).toList();
+        assertThat(urls).hasSize(3);
+        for (String feed : List.of("feed.xml", "atom.xml")) {
+            try (var in = Files.newInputStream(out.resolve(feed))) {
+                // rssreader: a feed parser that is neither Galley's nor ROME, which writes the feeds.
+                assertThat(new RssReader().read(in).map(item -> item.getLink().orElse("")).toList())
+                        .as(feed).containsExactlyInAnyOrderElementsOf(urls);
+            }
+        }
+        assertThat(JSON.readTree(out.resolve("feed.json").toFile()).get("items").findValuesAsText("url"))
+                .containsExactlyInAnyOrderElementsOf(urls);
+        String sitemap = Files.readString(out.resolve("sitemap.xml"));
+        assertThat(urls).allSatisfy(url -> assertThat(sitemap).contains("<loc>" + url + "</loc>"));
     }
 
     @Test
