@@ -10,6 +10,7 @@ import org.galley.enrich.EnrichSettings;
 import org.galley.enrich.related.RelatedChoice;
 import org.galley.enrich.related.RelatedStories;
 import org.galley.enrich.related.StorySummary;
+import org.galley.enrich.story.InMemoryStoryIndex;
 import org.galley.enrich.story.StoryEnricher;
 import org.galley.enrich.story.StoryIndexer;
 import org.galley.enrich.tags.StoryTag;
@@ -44,7 +45,7 @@ public class EnrichBenchmark {
     private ArticleAccepted accepted;
     private StoryEnricher enricher;
     private StoryIndexer indexer;
-    private MapStoryIndex index;
+    private InMemoryStoryIndex index;
     private EnrichSettings settings;
     private StorySummary summary;
     private List<StorySummary> summaries;
@@ -57,7 +58,11 @@ public class EnrichBenchmark {
                 Clock.fixed(Instant.parse("2026-05-01T09:00:00Z"), ZoneOffset.UTC));
         indexer = new StoryIndexer(settings.site(), settings.related(), settings.vocabulary());
         summaries = BenchStories.index(indexSize, settings.vocabulary(), 42);
-        index = new MapStoryIndex(summaries);
+        index = new InMemoryStoryIndex();
+        for (StorySummary indexed : summaries) {
+            index.put(indexed);
+            index.claimSlug(indexed.slug(), indexed.articleId());
+        }
         ArticleEnriched draft = enricher.draft(accepted);
         summary = new StorySummary("bench-story", accepted.getSubmission().getHeadline(), draft.getSlug(),
                 draft.getPath(), draft.getTags().stream().map(tag -> new StoryTag(tag.getName(), tag.getSlug())).toList(),

@@ -64,7 +64,7 @@ class StoryIndexerTest {
         assertThat(correction.getPath()).isEqualTo("/ai/claude-goes-to-work-as-anthropic-bets-on-agents-over-chat/");
         assertThat(correction.getUrl()).isEqualTo(SITE.urlOf(correction.getPath()));
         assertThat(correction.getFirstPublishedAt()).isEqualTo(Instant.parse("2026-04-21T00:00:00Z"));
-        assertThat(index.stories.get("claude").headline()).isEqualTo("Claude Clocks In: Anthropic's Agents Get to Work");
+        assertThat(index.story("claude").orElseThrow().headline()).isEqualTo("Claude Clocks In: Anthropic's Agents Get to Work");
     }
 
     @Test
@@ -77,7 +77,7 @@ class StoryIndexerTest {
                 "why-newsrooms-are-rebuilding-their-publishing-pipelines-around-event-streams",
                 "why-newsrooms-are-rebuilding-their-publishing-pipelines-around-event-streams-2",
                 "why-newsrooms-are-rebuilding-their-publishing-pipelines-around-event-streams-3");
-        assertThat(index.slugs).containsEntry(second.getSlug(), "two");
+        assertThat(index.slugOwner(second.getSlug())).contains("two");
     }
 
     @Test
@@ -104,7 +104,7 @@ class StoryIndexerTest {
         assertThat(takenDown.getFirstPublishedAt()).isEqualTo(published.getFirstPublishedAt());
         assertThat(takenDown.getTags()).isEmpty();
         assertThat(takenDown.getRelated()).isEmpty();
-        assertThat(index.stories.get("claude").published()).isFalse();
+        assertThat(index.story("claude").orElseThrow().published()).isFalse();
         assertThat(microsoft.getRelated()).isEmpty();
     }
 
@@ -115,7 +115,7 @@ class StoryIndexerTest {
         ArticleEnriched again = index(sample(SampleStories.CLAUDE, "claude", 3));
 
         assertThat(again.getPath()).isEqualTo(first.getPath());
-        assertThat(index.stories.get("claude").published()).isTrue();
+        assertThat(index.story("claude").orElseThrow().published()).isTrue();
     }
 
     @Test
@@ -124,7 +124,7 @@ class StoryIndexerTest {
 
         assertThat(takenDown.getSlug()).isEqualTo("lost-story-9");
         assertThat(takenDown.getPath()).isEqualTo("/lost-story-9/");
-        assertThat(index.stories).isEmpty();
-        assertThat(index.slugs).isEmpty();
+        assertThat(index.stories()).isEmpty();
+        assertThat(index.slugOwner("lost-story-9")).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.galley.runtime.InlineStyle;
 import org.galley.runtime.SiteSettings;
 
 /**
@@ -40,7 +41,7 @@ public record ArticlePage(
         String description,
         String canonicalUrl,
         SiteSettings site,
-        PageStyle style,
+        InlineStyle style,
         List<TickerLink> ticker,
         String category,
         String categoryPath,

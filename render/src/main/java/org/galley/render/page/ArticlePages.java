@@ -13,6 +13,7 @@ import org.galley.events.Tag;
 import org.galley.render.markdown.MarkdownRenderer;
 import org.galley.render.publish.Publications;
 import org.galley.render.ticker.TickerEntry;
+import org.galley.runtime.InlineStyle;
 import org.galley.runtime.SiteSettings;
 
 /**
@@ -22,19 +23,25 @@ import org.galley.runtime.SiteSettings;
  */
 public final class ArticlePages {
 
+    private static final String ARTICLE_RULES = InlineStyle.rulesBeside(ArticlePages.class, "article.css");
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
 
     private ArticlePages() {
     }
 
+    /** The article page's stylesheet in the site's colours, and its hash for the page's CSP. */
+    public static InlineStyle styleFor(SiteSettings site) {
+        return InlineStyle.forSite(site, ARTICLE_RULES);
+    }
+
     /** The page of {@code article} with the site's own stylesheet and the standard Markdown renderer. */
     public static ArticlePage from(ArticleEnriched article, List<TickerEntry> ticker, SiteSettings site) {
-        return from(article, ticker, site, PageStyle.forSite(site), MARKDOWN);
+        return from(article, ticker, site, styleFor(site), MARKDOWN);
     }
 
     /** As {@link #from(ArticleEnriched, List, SiteSettings)}, with the stylesheet and renderer given. */
     public static ArticlePage from(ArticleEnriched article, List<TickerEntry> ticker, SiteSettings site,
-                                   PageStyle style, MarkdownRenderer markdown) {
+                                   InlineStyle style, MarkdownRenderer markdown) {
         ArticleSubmitted submission = article.getSubmission();
         String articleId = submission.getArticleId();
         String language = blankToNull(submission.getLanguage()) == null ? site.language() : submission.getLanguage();

@@ -9,6 +9,7 @@ import gg.jte.output.StringOutput;
 import org.galley.events.ArticleEnriched;
 import org.galley.render.markdown.MarkdownRenderer;
 import org.galley.render.ticker.TickerEntry;
+import org.galley.runtime.InlineStyle;
 import org.galley.runtime.SiteSettings;
 
 /**
@@ -22,7 +23,7 @@ public final class JtePageRenderer implements PageRenderer {
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, TEMPLATE_PACKAGE);
     private final SiteSettings site;
-    private final PageStyle style;
+    private final InlineStyle style;
     private final MarkdownRenderer markdown;
 
     /** @throws IllegalArgumentException when the site's colours are not CSS colours */
@@ -32,7 +33,7 @@ public final class JtePageRenderer implements PageRenderer {
 
     public JtePageRenderer(SiteSettings site, MarkdownRenderer markdown) {
         this.site = site;
-        this.style = PageStyle.forSite(site);
+        this.style = ArticlePages.styleFor(site);
         this.markdown = markdown;
     }
 

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.galley.runtime.InlineStyle;
 import org.galley.runtime.SiteSettings;
 import org.galley.site.ListedStory;
 import org.galley.site.listing.Listing;
@@ -15,7 +16,7 @@ import org.galley.site.listing.Listing;
  * @param heading the page's one {@code h1}
  * @param title   the document title
  */
-public record ListingPage(SiteSettings site, ListingStyle style, Listing listing, String heading, String title,
+public record ListingPage(SiteSettings site, InlineStyle style, Listing listing, String heading, String title,
                           String description, List<ListedStory> stories) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)

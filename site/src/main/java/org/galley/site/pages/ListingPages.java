@@ -5,6 +5,7 @@ import java.util.List;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import org.galley.runtime.InlineStyle;
 import org.galley.runtime.SiteSettings;
 import org.galley.site.ListedStory;
 import org.galley.site.listing.Listing;
@@ -16,17 +17,19 @@ import org.galley.site.listing.Listing;
  */
 public final class ListingPages {
 
+    private static final String LISTING_RULES = InlineStyle.rulesBeside(ListingPages.class, "listing.css");
+
     /** Enough for a front page; older stories stay reachable through the sitemap and their sections. */
     public static final int MAX_STORIES = 100;
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(
             null, ContentType.Html, ListingPages.class.getClassLoader(), "org.galley.site.templates");
     private final SiteSettings site;
-    private final ListingStyle style;
+    private final InlineStyle style;
 
     public ListingPages(SiteSettings site) {
         this.site = site;
-        this.style = ListingStyle.forSite(site);
+        this.style = InlineStyle.forSite(site, LISTING_RULES);
     }
 
     /** The page of {@code listing} with {@code newestFirst}, its live stories. */

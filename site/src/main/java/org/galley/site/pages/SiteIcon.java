@@ -2,6 +2,7 @@ package org.galley.site.pages;
 
 import java.util.Locale;
 
+import org.galley.runtime.InlineStyle;
 import org.galley.runtime.SiteSettings;
 
 /**
@@ -20,9 +21,9 @@ public final class SiteIcon {
         String name = site.name().strip();
         String initial = name.isEmpty() ? "" : new String(Character.toChars(name.codePointAt(0))).toUpperCase(Locale.ROOT);
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\">"
-                + "<rect width=\"64\" height=\"64\" rx=\"12\" fill=\"" + ListingStyle.colour(site.accentColor(), "GALLEY_SITE_ACCENT_COLOR") + "\"/>"
+                + "<rect width=\"64\" height=\"64\" rx=\"12\" fill=\"" + InlineStyle.colour(site.accentColor(), "GALLEY_SITE_ACCENT_COLOR") + "\"/>"
                 + "<text x=\"32\" y=\"45\" text-anchor=\"middle\" font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif\""
-                + " font-size=\"40\" font-weight=\"800\" fill=\"" + ListingStyle.colour(site.paperColor(), "GALLEY_SITE_PAPER_COLOR") + "\">"
+                + " font-size=\"40\" font-weight=\"800\" fill=\"" + InlineStyle.colour(site.paperColor(), "GALLEY_SITE_PAPER_COLOR") + "\">"
                 + escape(initial) + "</text></svg>\n";
     }
 

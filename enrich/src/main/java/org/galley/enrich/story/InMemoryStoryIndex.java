@@ -1,17 +1,20 @@
 package org.galley.enrich.story;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.galley.enrich.related.StorySummary;
 
-/** A {@link StoryIndex} in maps, for tests. */
-final class InMemoryStoryIndex implements StoryIndex {
+/**
+ * A {@link StoryIndex} in two maps. The service keeps its index in state stores ({@code KeyValueStoryIndex});
+ * this one serves the tests and the benchmark, where a state store would be measured instead of the logic.
+ */
+public final class InMemoryStoryIndex implements StoryIndex {
 
-    final Map<String, StorySummary> stories = new LinkedHashMap<>();
-    final Map<String, String> slugs = new LinkedHashMap<>();
+    private final Map<String, StorySummary> stories = new HashMap<>();
+    private final Map<String, String> slugs = new HashMap<>();
 
     @Override
     public Optional<StorySummary> story(String articleId) {
