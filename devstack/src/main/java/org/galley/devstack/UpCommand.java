@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -86,8 +87,8 @@ final class UpCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return FAILED;
         } catch (RuntimeException e) {
-            System.err.println("galley up failed: " + e.getMessage());
-            e.printStackTrace(System.err);
+            System.err.println("galley up failed: " + e.getMessage() + " (details in the log)");
+            LoggerFactory.getLogger(UpCommand.class).error("galley up failed", e);
             return FAILED;
         } finally {
             if (exitWhenIdle) {

@@ -39,13 +39,6 @@ public final class TopicAdmin {
         create(config, settings);
     }
 
-    /** Creates whichever of {@code names} are missing, with the defaults; prefer {@link #ensure} for catalogue topics. */
-    public static void ensureTopics(ServiceConfig config, Collection<String> names) {
-        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
-        names.forEach(name -> settings.putIfAbsent(name, Map.of()));
-        create(config, settings);
-    }
-
     /** How a missing topic is created: Galley's sizes, then the topic's own settings over them. */
     static NewTopic newTopic(String name, Map<String, String> topicConfigs, ServiceConfig config) {
         Map<String, String> configs = new HashMap<>();
