@@ -53,8 +53,9 @@ public final class ServiceConfig {
         return find(name).map(value -> parseLong(name, value)).orElse(defaultValue);
     }
 
+    /** {@code true} or {@code false} in any case; anything else is an error, so a typo never flips a switch. */
     public boolean getBoolean(String name, boolean defaultValue) {
-        return find(name).map(value -> Boolean.parseBoolean(value.trim())).orElse(defaultValue);
+        return find(name).map(value -> parseBoolean(name, value)).orElse(defaultValue);
     }
 
     /** Kafka's bootstrap servers: {@code KAFKA_BOOTSTRAP_SERVERS}, or the local broker. */
@@ -108,6 +109,17 @@ public final class ServiceConfig {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
         }
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        String trimmed = value.trim();
+        if (trimmed.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (trimmed.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
     }
 
     private static long parseLong(String name, String value) {

@@ -55,6 +55,18 @@ class ServiceConfigTest {
     }
 
     @Test
+    void aSwitchIsTrueOrFalseInAnyCaseAndAnythingElseNamesTheVariable() {
+        ServiceConfig config = new ServiceConfig(Map.of("GALLEY_OPS_ENABLED", " FALSE ", "GALLEY_SITE_SERVE", "yes"));
+
+        assertThat(config.getBoolean("GALLEY_OPS_ENABLED", true)).isFalse();
+        assertThat(config.getBoolean("GALLEY_CREATE_TOPICS", true)).isTrue();
+        assertThatThrownBy(() -> config.getBoolean("GALLEY_SITE_SERVE", true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GALLEY_SITE_SERVE")
+                .hasMessageContaining("yes");
+    }
+
+    @Test
     void overridesReplaceOnlyWhatTheyName() {
         ServiceConfig config = new ServiceConfig(Map.of("GALLEY_SITE_NAME", "A", "GALLEY_SITE_DOMAIN", "a.org"))
                 .with(Map.of("GALLEY_SITE_NAME", "B"));
