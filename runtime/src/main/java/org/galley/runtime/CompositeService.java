@@ -2,6 +2,8 @@ package org.galley.runtime;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** Several services run and stopped as one, e.g. ingest's HTTP front door beside its validation topology. */
 public final class CompositeService implements GalleyService {
 
@@ -26,6 +28,11 @@ public final class CompositeService implements GalleyService {
     @Override
     public boolean isHealthy() {
         return parts.stream().allMatch(GalleyService::isHealthy);
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        parts.forEach(part -> part.bindMetrics(registry));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.galley.runtime;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * One running part of Galley (a stream processor, an HTTP front door, a site writer). The same object runs
  * as its own process through {@link ServiceRunner} or beside the others inside the local stack.
@@ -31,6 +33,13 @@ public interface GalleyService extends AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Registers the service's own meters (beyond the JVM's, which the runner binds) in the registry its
+     * {@code /metrics} endpoint reads; called once after {@link #start()}. Most services have none.
+     */
+    default void bindMetrics(MeterRegistry registry) {
     }
 
     /** Stops work and releases everything; safe to call twice. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -23,6 +25,7 @@ public final class StreamsService implements GalleyService {
     private final ServiceConfig config;
     private final List<Topic<?, ?>> topics;
     private KafkaStreams streams;
+    private KafkaStreamsMetrics metrics;
 
     public StreamsService(String name, Topology topology, Properties properties, ServiceConfig config,
                           Collection<Topic<?, ?>> topics) {
@@ -62,8 +65,25 @@ public final class StreamsService implements GalleyService {
         return streams != null && streams.state() == KafkaStreams.State.RUNNING;
     }
 
+    /** Kafka Streams' own metrics (threads, tasks, state stores, its clients); nothing before {@link #start()}. */
+    @Override
+    public synchronized void bindMetrics(MeterRegistry registry) {
+        if (streams == null) {
+            return;
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+        metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(registry);
+    }
+
     @Override
     public synchronized void close() {
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
             streams = null;

@@ -1,0 +1,182 @@
+package org.galley.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OperationsServerTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final FakeService service = new FakeService("galley-fake");
+    private final List<OperationsServer> servers = new ArrayList<>();
+
+    @AfterEach
+    void closeServers() {
+        servers.forEach(OperationsServer::close);
+    }
+
+    @Test
+    void healthzAnswers200UpWhileTheServiceIsHealthyAnd503DownWhenItIsNot() throws Exception {
+        OperationsServer ops = start(Map.of());
+
+        service.healthy.set(true);
+        HttpResponse<String> up = get(ops, "/healthz");
+        service.healthy.set(false);
+        HttpResponse<String> down = get(ops, "/healthz");
+
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(up.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(up.body()).isEqualTo("{\"status\":\"UP\",\"service\":\"galley-fake\"}");
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\",\"service\":\"galley-fake\"}");
+    }
+
+    @Test
+    void aHealthCheckThatThrowsAnswersDown() throws Exception {
+        OperationsServer ops = start(Map.of());
+        service.failure = new IllegalStateException("store closed");
+
+        assertThat(get(ops, "/healthz").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void metricsAreJvmAndServiceMetersInPrometheusTextTaggedWithTheServiceName() throws Exception {
+        OperationsServer ops = start(Map.of());
+        service.bindMetrics(ops.registry());
+
+        HttpResponse<String> metrics = get(ops, "/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+        assertThat(metrics.body())
+                .contains("# TYPE jvm_memory_used_bytes gauge")
+                .contains("process_uptime_seconds{service=\"galley-fake\"}")
+                .contains("jvm_threads_live_threads{service=\"galley-fake\"}")
+                .contains("galley_fake_stories_total{service=\"galley-fake\"} 2.0");
+    }
+
+    @Test
+    void onlyTheTwoPathsAnswerAndOnlyToReads() throws Exception {
+        OperationsServer ops = start(Map.of());
+
+        assertThat(get(ops, "/").statusCode()).isEqualTo(404);
+        assertThat(get(ops, "/healthzz").statusCode()).isEqualTo(404);
+        assertThat(get(ops, "/metrics/extra").statusCode()).isEqualTo(404);
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri(ops, "/healthz"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    void galleyOpsEnabledFalseOpensNothing() {
+        ServiceConfig config = new ServiceConfig(Map.of("GALLEY_OPS_ENABLED", "false", "GALLEY_OPS_PORT", "0"));
+
+        assertThat(OperationsServer.startIfEnabled(service, config)).isEmpty();
+    }
+
+    @Test
+    void aPortOutsideTheRangeNamesTheVariable() {
+        ServiceConfig config = new ServiceConfig(Map.of("GALLEY_OPS_PORT", "70000"));
+
+        assertThatThrownBy(() -> OperationsServer.startIfEnabled(service, config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GALLEY_OPS_PORT")
+                .hasMessageContaining("70000");
+    }
+
+    @Test
+    void aPortInUseIsAClearErrorNamingTheSetting() {
+        OperationsServer first = start(Map.of());
+        ServiceConfig same = new ServiceConfig(Map.of("GALLEY_OPS_HOST", "127.0.0.1",
+                "GALLEY_OPS_PORT", Integer.toString(first.port())));
+
+        assertThatThrownBy(() -> OperationsServer.startIfEnabled(service, same))
+                .hasMessageContaining("127.0.0.1:" + first.port())
+                .hasMessageContaining("GALLEY_OPS_PORT");
+    }
+
+    @Test
+    void theContainerProbePassesOnlyWhileTheServiceIsUp() {
+        OperationsServer ops = start(Map.of());
+        ServiceConfig probeConfig = new ServiceConfig(Map.of("GALLEY_OPS_PORT", Integer.toString(ops.port())));
+
+        service.healthy.set(true);
+        assertThat(HealthProbe.check(probeConfig)).isTrue();
+        service.healthy.set(false);
+        assertThat(HealthProbe.check(probeConfig)).isFalse();
+        ops.close();
+        servers.remove(ops);
+        assertThat(HealthProbe.check(probeConfig)).isFalse();
+    }
+
+    private OperationsServer start(Map<String, String> settings) {
+        ServiceConfig config = new ServiceConfig(Map.of("GALLEY_OPS_HOST", "127.0.0.1", "GALLEY_OPS_PORT", "0"))
+                .with(settings);
+        OperationsServer ops = OperationsServer.startIfEnabled(service, config).orElseThrow();
+        servers.add(ops);
+        return ops;
+    }
+
+    private static HttpResponse<String> get(OperationsServer ops, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(ops, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(OperationsServer ops, String path) {
+        return URI.create("http://127.0.0.1:" + ops.port() + path);
+    }
+
+    /** A service whose health the test sets, with one meter of its own. */
+    static final class FakeService implements GalleyService {
+
+        final AtomicBoolean healthy = new AtomicBoolean();
+        volatile RuntimeException failure;
+        private final String name;
+
+        FakeService(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public boolean isHealthy() {
+            if (failure != null) {
+                throw failure;
+            }
+            return healthy.get();
+        }
+
+        @Override
+        public void bindMetrics(MeterRegistry registry) {
+            Counter.builder("galley.fake.stories").register(registry).increment(2);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
