@@ -59,6 +59,7 @@ public final class OperationsServer implements AutoCloseable {
     private final JvmGcMetrics gcMetrics;
     private final HttpServer server;
     private final ExecutorService executor;
+    private boolean closed;
 
     private OperationsServer(GalleyService service, HttpServer server) {
         this.service = service;
@@ -130,8 +131,13 @@ public final class OperationsServer implements AutoCloseable {
         return registry;
     }
 
+    /** Stops serving and releases the port; safe to call twice. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.stop(0);
         executor.shutdownNow();
         gcMetrics.close();

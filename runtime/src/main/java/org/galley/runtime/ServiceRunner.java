@@ -32,7 +32,13 @@ public final class ServiceRunner {
             ops.ifPresent(OperationsServer::close);
             stopped.countDown();
         }, service.name() + "-shutdown"));
-        service.start();
+        try {
+            service.start();
+        } catch (RuntimeException e) {
+            // The ops server's threads would otherwise keep a service that never started alive, answering DOWN.
+            ops.ifPresent(OperationsServer::close);
+            throw e;
+        }
         ops.ifPresent(server -> service.bindMetrics(server.registry()));
         try {
             stopped.await();
