@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Properties;
 
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -22,13 +17,9 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.galley.events.Action;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleRejected;
-import org.galley.events.ArticleStatus;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.HeroImage;
 import org.galley.events.RejectionReason;
-import org.galley.registry.serde.RegistryAvroSerde;
-import org.galley.runtime.ServiceConfig;
-import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IngestTopologyTest {
 
-    private static final Instant NOW = Instant.parse("2026-04-28T10:00:00Z");
-
     @TempDir
     Path stateDir;
 
+    private IngestDriver ingest;
     private Topics topics;
     private TopologyTestDriver driver;
     private TestInputTopic<String, ArticleSubmitted> submitted;
@@ -55,25 +45,18 @@ class IngestTopologyTest {
     }
 
     private void startDriver(Map<String, String> overrides) {
-        ServiceConfig config = new ServiceConfig(Map.of("GALLEY_STATE_DIR", stateDir.toString())).with(overrides);
-        topics = Topics.create(config, "mock://ingest-test");
-        Properties props = StreamsSettings.forService(IngestApp.APPLICATION_ID, config, topics);
-        driver = new TopologyTestDriver(
-                IngestTopology.build(topics, RegistryAvroSerde.forValues(ArticleStatus.class, "mock://ingest-test"),
-                        IngestSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)), props);
-        submitted = driver.createInputTopic(topics.submitted().name(),
-                topics.submitted().keySerde().serializer(), topics.submitted().valueSerde().serializer());
-        accepted = driver.createOutputTopic(topics.accepted().name(),
-                topics.accepted().keySerde().deserializer(), topics.accepted().valueSerde().deserializer());
-        rejected = driver.createOutputTopic(topics.rejected().name(),
-                topics.rejected().keySerde().deserializer(), topics.rejected().valueSerde().deserializer());
-        deadLetter = driver.createOutputTopic(topics.deadLetter().name(),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        ingest = new IngestDriver(stateDir, "ingest-test", overrides);
+        topics = ingest.topics;
+        driver = ingest.driver;
+        submitted = ingest.submitted;
+        accepted = ingest.accepted;
+        rejected = ingest.rejected;
+        deadLetter = ingest.deadLetter;
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        ingest.close();
     }
 
     @Test
@@ -85,7 +68,7 @@ class IngestTopologyTest {
         TestRecord<String, ArticleAccepted> record = accepted.readRecord();
         assertThat(record.key()).isEqualTo("ms-openai");
         assertThat(record.value().getSubmission()).isEqualTo(story);
-        assertThat(record.value().getAcceptedAt()).isEqualTo(NOW);
+        assertThat(record.value().getAcceptedAt()).isEqualTo(IngestDriver.NOW);
         assertThat(rejected.isEmpty()).isTrue();
     }
 
@@ -109,7 +92,7 @@ class IngestTopologyTest {
         assertThat(rejection.getArticleId()).isEqualTo("bad-story");
         assertThat(rejection.getRevision()).isEqualTo(1L);
         assertThat(rejection.getSource()).isEqualTo("test");
-        assertThat(rejection.getRejectedAt()).isEqualTo(NOW);
+        assertThat(rejection.getRejectedAt()).isEqualTo(IngestDriver.NOW);
         assertThat(accepted.isEmpty()).isTrue();
     }
 
