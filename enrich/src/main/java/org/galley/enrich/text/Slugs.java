@@ -3,6 +3,7 @@ package org.galley.enrich.text;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -109,6 +110,9 @@ public final class Slugs {
         return cut(trimHyphens(NOT_LETTER_OR_DIGIT.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-")), MAX_LENGTH);
     }
 
+    /** First path segments the site serves itself: tag pages and story images. */
+    private static final Set<String> SITE_SEGMENTS = Set.of("tags", "media");
+
     /** The {@code n}th variant of a taken slug ("some-story-2"), shortened at a word boundary to stay within the cap. */
     public static String withSuffix(String slug, int n) {
         if (n < 2) {
@@ -121,11 +125,15 @@ public final class Slugs {
 
     /**
      * The site-relative path of a story: {@code /<category-slug>/<slug>/}, or {@code /<slug>/} when the category
-     * has no slug (an unpublish that names none).
+     * has no slug (an unpublish that names none). A first segment the site itself uses ({@code /tags/} for tag
+     * pages, {@code /media/} for images) gets a suffix, so no story can shadow them.
      */
     public static String path(String category, String slug) {
         String section = slugify(category);
-        return section.isEmpty() ? "/" + slug + "/" : "/" + section + "/" + slug + "/";
+        if (section.isEmpty()) {
+            return "/" + (SITE_SEGMENTS.contains(slug) ? slug + "-story" : slug) + "/";
+        }
+        return "/" + (SITE_SEGMENTS.contains(section) ? section + "-section" : section) + "/" + slug + "/";
     }
 
     private static String cut(String slug, int maxLength) {

@@ -61,6 +61,14 @@ class SlugsTest {
     }
 
     @Test
+    void aStoryNeverTakesAPathTheSiteUsesForTagPagesOrImages() {
+        assertThat(Slugs.path("Tags", "x")).isEqualTo("/tags-section/x/");
+        assertThat(Slugs.path("Media", "x")).isEqualTo("/media-section/x/");
+        assertThat(Slugs.path("", "tags")).isEqualTo("/tags-story/");
+        assertThat(Slugs.path("Tag", "x")).isEqualTo("/tag/x/");
+    }
+
+    @Test
     void aTagInAnotherScriptKeepsItsLetters() {
         assertThat(Slugs.tagSlug("Amazon Web Services")).isEqualTo("amazon-web-services");
         assertThat(Slugs.tagSlug("人工 知能")).isEqualTo("人工-知能");
