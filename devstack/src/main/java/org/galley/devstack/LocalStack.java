@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.galley.enrich.EnrichApp;
 import org.galley.ingest.IngestApp;
 import org.galley.localkafka.InProcessKafka;
+import org.galley.localkafka.LoopbackPorts;
 import org.galley.registry.server.EmbeddedSchemaRegistry;
 import org.galley.render.RenderApp;
 import org.galley.runtime.GalleyService;
@@ -70,8 +71,8 @@ public final class LocalStack implements AutoCloseable {
         List<GalleyService> started = new ArrayList<>();
         try {
             registry = EmbeddedSchemaRegistry.start(ports.registry());
-            int sitePort = ports.site() == 0 ? FreePorts.pick() : ports.site();
-            int ingestPort = ports.ingest() == 0 ? FreePorts.pick() : ports.ingest();
+            int sitePort = ports.site() == 0 ? LoopbackPorts.free() : ports.site();
+            int ingestPort = ports.ingest() == 0 ? LoopbackPorts.free() : ports.ingest();
             ServiceConfig config = new ServiceConfig(System.getenv()).with(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "SCHEMA_REGISTRY_URL", registry.url(),

@@ -4,20 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
+import org.galley.localkafka.LoopbackPorts;
 import org.galley.site.Outcome;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,33 +102,32 @@ class GalleySubmitIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int exit = new CommandLine(new SubmitCommand(new PrintStream(out, true, StandardCharsets.UTF_8)))
-                .execute("--ingest", "http://127.0.0.1:" + FreePorts.pick(), "samples/stories/claude-goes-to-work.md");
+                .execute("--ingest", "http://127.0.0.1:" + LoopbackPorts.free(), "samples/stories/claude-goes-to-work.md");
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("is `./galley up` running?");
     }
 
-    private static boolean awaitKind(String articleId, Outcome.Kind kind) throws InterruptedException {
+    /** The site's outcome for the story once it matches, or empty after 30 s. */
+    private static Optional<Outcome> awaitOutcome(String articleId, Predicate<Outcome> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if (stack.site().outcome(articleId).filter(outcome -> outcome.kind() == kind).isPresent()) {
-                return true;
+            Optional<Outcome> outcome = stack.site().outcome(articleId).filter(wanted);
+            if (outcome.isPresent()) {
+                return outcome;
             }
             Thread.sleep(50);
         }
-        return false;
+        return Optional.empty();
+    }
+
+    private static boolean awaitKind(String articleId, Outcome.Kind kind) throws InterruptedException {
+        return awaitOutcome(articleId, outcome -> outcome.kind() == kind).isPresent();
     }
 
     private static Outcome.Kind siteOutcomeOf(String articleId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Outcome> outcome = stack.site().outcome(articleId);
-            if (outcome.isPresent()) {
-                return outcome.get().kind();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The site never heard of " + articleId);
+        return awaitOutcome(articleId, outcome -> true)
+                .orElseThrow(() -> new AssertionError("The site never heard of " + articleId)).kind();
     }
 
     private static int submit(ByteArrayOutputStream out, String... files) {

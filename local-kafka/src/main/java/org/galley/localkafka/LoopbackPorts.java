@@ -8,10 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
- * Ports on 127.0.0.1 for the in-process broker: a free one when the caller does not care,
+ * Ports on 127.0.0.1 for the in-process broker and the local stack: a free one when the caller does not care,
  * and a clear refusal when a fixed one is already taken.
  */
-final class LoopbackPorts {
+public final class LoopbackPorts {
 
     static final String HOST = "127.0.0.1";
 
@@ -19,7 +19,7 @@ final class LoopbackPorts {
     }
 
     /** A port nobody listens on right now; another process could still take it before Kafka does. */
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         } catch (IOException e) {

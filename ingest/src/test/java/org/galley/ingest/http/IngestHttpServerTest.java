@@ -79,7 +79,7 @@ class IngestHttpServerTest {
 
         HttpResponse<String> response = post("application/json", "{\"articleId\": \"x\", \"revision\": 1}");
 
-        assertProblem(response, 422);
+        FrontDoor.assertProblem(response, 422);
         assertThat(errors(response)).extracting(e -> e.get("field").asText())
                 .containsExactlyInAnyOrder("headline", "byline", "category", "bodyMarkdown");
         assertThat(JSON.readTree(response.body()).get("statusUrl").asText()).isEqualTo("/v1/articles/x");
@@ -126,7 +126,7 @@ class IngestHttpServerTest {
 
         HttpResponse<String> response = post("text/markdown", "---\nheadline: H\n---\nBody\n");
 
-        assertProblem(response, 400);
+        FrontDoor.assertProblem(response, 400);
         assertThat(errors(response)).extracting(e -> e.get("field").asText(), e -> e.get("code").asText())
                 .containsExactly(tuple("articleId", "required"));
         assertThat(sink.sent).isEmpty();
@@ -140,7 +140,7 @@ class IngestHttpServerTest {
                 .header("Content-Type", "text/markdown").POST(BodyPublishers.ofString("---\nid: two\n---\nBody\n")).build(),
                 BodyHandlers.ofString());
 
-        assertProblem(response, 400);
+        FrontDoor.assertProblem(response, 400);
         assertThat(errors(response)).extracting(e -> e.get("code").asText()).containsExactly("id-mismatch");
     }
 
@@ -151,7 +151,7 @@ class IngestHttpServerTest {
 
         HttpResponse<String> response = post("text/markdown", story);
 
-        assertProblem(response, 422);
+        FrontDoor.assertProblem(response, 422);
         JsonNode error = errors(response).get(0);
         assertThat(error.get("code").asText()).isEqualTo("bad-yaml");
         assertThat(error.get("message").asText()).startsWith("request body line 3:");
@@ -165,7 +165,7 @@ class IngestHttpServerTest {
 
         HttpResponse<String> response = post("application/json", "{\"articleId\": \"x\",");
 
-        assertProblem(response, 400);
+        FrontDoor.assertProblem(response, 400);
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("type").asText()).isEqualTo("about:blank");
         assertThat(problem.get("title").asText()).isEqualTo("Bad Request");
@@ -182,7 +182,7 @@ class IngestHttpServerTest {
         HttpResponse<String> response = post("application/json",
                 "{\"revision\": \"two\", \"headline\": 5, \"tags\": \"AI\", \"action\": \"DELETE\"}");
 
-        assertProblem(response, 400);
+        FrontDoor.assertProblem(response, 400);
         assertThat(errors(response)).extracting(e -> e.get("field").asText(), e -> e.get("code").asText())
                 .containsExactlyInAnyOrder(tuple("articleId", "required"), tuple("revision", "bad-value"),
                         tuple("headline", "bad-value"), tuple("tags", "bad-value"), tuple("action", "bad-value"));
@@ -193,8 +193,8 @@ class IngestHttpServerTest {
     void anotherMediaTypeIsUnsupported() throws Exception {
         start(IngestSettings.defaults());
 
-        assertProblem(post("text/plain", "headline: hi"), 415);
-        assertProblem(post("application/json; charset=ISO-8859-1", GOOD_JSON), 415);
+        FrontDoor.assertProblem(post("text/plain", "headline: hi"), 415);
+        FrontDoor.assertProblem(post("application/json; charset=ISO-8859-1", GOOD_JSON), 415);
         assertThat(sink.sent).isEmpty();
     }
 
@@ -204,7 +204,7 @@ class IngestHttpServerTest {
 
         HttpResponse<String> response = post("text/markdown", "---\nid: s\n---\n" + "x".repeat(1000));
 
-        assertProblem(response, 413);
+        FrontDoor.assertProblem(response, 413);
         assertThat(sink.sent).isEmpty();
     }
 
@@ -242,7 +242,7 @@ class IngestHttpServerTest {
         HttpResponse<String> response = client.send(request("/v1/articles/ms-openai?revision=soon").DELETE().build(),
                 BodyHandlers.ofString());
 
-        assertProblem(response, 400);
+        FrontDoor.assertProblem(response, 400);
         assertThat(errors(response)).extracting(e -> e.get("code").asText()).containsExactly("bad-revision");
         assertThat(sink.sent).isEmpty();
     }
@@ -272,7 +272,7 @@ class IngestHttpServerTest {
 
         HttpResponse<String> response = post("application/json", GOOD_JSON);
 
-        assertProblem(response, 503);
+        FrontDoor.assertProblem(response, 503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
     }
 
@@ -280,11 +280,11 @@ class IngestHttpServerTest {
     void withATokenConfiguredRequestsWithoutItAreUnauthorizedAndNothingIsSent() throws Exception {
         start(IngestSettings.defaults().withBearerToken("s3cret"));
 
-        assertProblem(post("application/json", GOOD_JSON), 401);
-        assertProblem(client.send(request("/v1/articles").header("Content-Type", "application/json")
+        FrontDoor.assertProblem(post("application/json", GOOD_JSON), 401);
+        FrontDoor.assertProblem(client.send(request("/v1/articles").header("Content-Type", "application/json")
                 .header("Authorization", "Bearer wrong").POST(BodyPublishers.ofString(GOOD_JSON)).build(),
                 BodyHandlers.ofString()), 401);
-        assertProblem(client.send(request("/v1/articles/x").DELETE().build(), BodyHandlers.ofString()), 401);
+        FrontDoor.assertProblem(client.send(request("/v1/articles/x").DELETE().build(), BodyHandlers.ofString()), 401);
         assertThat(sink.sent).isEmpty();
 
         HttpResponse<String> authorized = client.send(request("/v1/articles").header("Content-Type", "application/json")
@@ -299,7 +299,7 @@ class IngestHttpServerTest {
     void anUnknownPathIsAProblemNotFound() throws Exception {
         start(IngestSettings.defaults());
 
-        assertProblem(get("/v1/nothing-here"), 404);
+        FrontDoor.assertProblem(get("/v1/nothing-here"), 404);
     }
 
     @Test
@@ -340,15 +340,6 @@ class IngestHttpServerTest {
         return client.send(request(path).GET().build(), BodyHandlers.ofString());
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status) throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank();
-    }
 
     private static List<JsonNode> errors(HttpResponse<String> response) throws IOException {
         List<JsonNode> errors = new ArrayList<>();
