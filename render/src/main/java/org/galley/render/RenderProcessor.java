@@ -13,16 +13,14 @@ import org.galley.events.ArticlePublished;
 import org.galley.render.page.PageRenderer;
 import org.galley.render.publish.PageUpdate;
 import org.galley.render.publish.Publications;
-import org.galley.render.ticker.Ticker;
-import org.galley.render.ticker.TickerEntry;
+import org.galley.render.ticker.PageTicker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Renders one enriched story into its published event and page updates, on the task of the story's own
- * partition. The page's ticker is the global ticker ({@link TickerKeeper}) with this story in its place, so a
- * new page lists itself even before its own event comes back through {@code articles.published}; the ticker
- * is only read here. Each story's current path is kept in the task's own store. A story that cannot be rendered
+ * partition. The page is a function of the enriched story alone: its ticker and related stories were chosen by
+ * enrich ({@link PageTicker}). Each story's current path is kept in the task's own store. A story that cannot be rendered
  * throws with the reason; the stage's processing-exception handler logs it and sends the record to the
  * dead-letter topic, and the path store is left as it was.
  */
@@ -33,7 +31,6 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
     private final PageRenderer renderer;
     private final Clock clock;
     private ProcessorContext<String, Rendered> context;
-    private KeyValueStore<String, Ticker> tickers;
     private KeyValueStore<String, String> paths;
 
     RenderProcessor(PageRenderer renderer, Clock clock) {
@@ -44,8 +41,6 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
     @Override
     public void init(ProcessorContext<String, Rendered> context) {
         this.context = context;
-        // A global store: every instance holds the whole ticker, and a task's writes to it would be refused.
-        this.tickers = context.getStateStore(RenderTopology.TICKER_STORE);
         this.paths = context.getStateStore(RenderTopology.PATH_STORE);
     }
 
@@ -60,8 +55,7 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
         ArticlePublished event;
         switch (article.getSubmission().getAction()) {
             case PUBLISH -> {
-                Ticker ticker = TickerKeeper.current(tickers).with(TickerEntry.of(article));
-                String html = renderer.render(article, ticker.latest());
+                String html = renderer.render(article, PageTicker.of(article));
                 event = Publications.published(article, html, clock.instant());
                 log.info("Rendered {} revision {} at {}", articleId, event.getRevision(), event.getPath());
             }

@@ -30,17 +30,14 @@ import org.galley.runtime.Topics;
  * many instances and threads as that topic has partitions. Each story's current path lives in the task's store
  * {@value #PATH_STORE} (changelogged; keyed by articleId like the input, so it needs no repartition).
  *
- * <p>Every page shows the site's latest headlines. That ticker is the global store {@value #TICKER_STORE}: every
- * instance also reads render's own output, {@code articles.published}, and {@link TickerKeeper} keeps from it
- * only the latest headlines under one key (Kafka Streams lets a topology write to the topic a global store
- * reads; the store is rebuilt from that topic, so it has no changelog of its own). A page's ticker is the global
- * ticker with the story being rendered in its place, taken when the page is rendered: pages are static, so a
- * page's strip is a snapshot and is not re-rendered when later stories go out. Stories rendered at nearly the
- * same moment on other partitions reach the ticker once their events come back through the topic.
+ * <p>Render keeps no view of other stories: the page's ticker of latest headlines and its related stories come
+ * with the enriched story, chosen by enrich from publication times. So a story's page is a pure function of its
+ * enriched event, an instance reads nothing but its own partitions, and a replay renders the same bytes. (Render
+ * used to keep the ticker itself, in a global store fed from {@code articles.published}: every instance then read
+ * every page ever published, and a page's strip depended on which stories happened to be rendered first.)
  */
 public final class RenderTopology {
 
-    public static final String TICKER_STORE = "render-ticker";
     public static final String PATH_STORE = "render-page-paths";
 
     private RenderTopology() {
@@ -51,13 +48,6 @@ public final class RenderTopology {
         Topic<String, ArticlePublished> published = topics.published();
         Topic<String, String> pages = topics.pages();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(
-                                Stores.persistentKeyValueStore(TICKER_STORE), Serdes.String(), new TickerSerde())
-                        .withLoggingDisabled(),
-                published.name(),
-                published.consumed().withName("ticker-keeper"),
-                TickerKeeper::new);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PATH_STORE), Serdes.String(), Serdes.String()));
         KStream<String, Rendered> rendered = builder.stream(enriched.name(), enriched.consumed().withName("enriched-source"))

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.galley.events.Action;
 import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticlePublished;
+import org.galley.events.Headline;
 import org.galley.render.page.JtePageRenderer;
 import org.galley.render.page.PageRenderer;
 import org.galley.render.publish.Publications;
-import org.galley.render.ticker.Ticker;
-import org.galley.render.ticker.TickerEntry;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
@@ -113,17 +113,36 @@ class RenderTopologyTest {
     }
 
     @Test
-    void tickerShowsEarlierHeadlinesNewestFirstAndDropsATakenDownStory() {
+    void pageShowsTheTickerEnrichChoseNewestFirst() {
+        ArticleEnriched claude = StoryFixtures.claudeGoesToWork();
+        ArticleEnriched microsoft = StoryFixtures.microsoftOpenAi();
+        send(withTicker(microsoft, microsoft, claude));
+
+        assertThat(tickerOf(published.readValue()))
+                .containsExactly(StoryFixtures.MICROSOFT_PATH, StoryFixtures.CLAUDE_PATH);
+    }
+
+    @Test
+    void storyEnrichedWithoutATickerShowsItselfAlone() {
         send(StoryFixtures.claudeGoesToWork());
-        send(StoryFixtures.microsoftOpenAi());
-        send(StoryFixtures.unpublishing(StoryFixtures.claudeGoesToWork()));
         send(StoryFixtures.microsoftOpenAi());
 
         List<ArticlePublished> events = published.readValuesToList();
         assertThat(tickerOf(events.get(0))).containsExactly(StoryFixtures.CLAUDE_PATH);
+        assertThat(tickerOf(events.get(1))).containsExactly(StoryFixtures.MICROSOFT_PATH);
+    }
+
+    @Test
+    void storyReenrichedWithANewTickerIsRenderedAgainWithIt() {
+        ArticleEnriched claude = StoryFixtures.claudeGoesToWork();
+        ArticleEnriched microsoft = StoryFixtures.microsoftOpenAi();
+        send(withTicker(microsoft, microsoft));
+        send(withTicker(microsoft, microsoft, claude));
+
+        List<ArticlePublished> events = published.readValuesToList();
+        assertThat(tickerOf(events.get(0))).containsExactly(StoryFixtures.MICROSOFT_PATH);
         assertThat(tickerOf(events.get(1))).containsExactly(StoryFixtures.MICROSOFT_PATH, StoryFixtures.CLAUDE_PATH);
-        assertThat(events.get(2).getAction()).isEqualTo(Action.UNPUBLISH);
-        assertThat(tickerOf(events.get(3))).containsExactly(StoryFixtures.MICROSOFT_PATH);
+        assertThat(events.get(1).getRevision()).isEqualTo(events.get(0).getRevision());
     }
 
     @Test
@@ -133,65 +152,11 @@ class RenderTopologyTest {
 
         List<ArticlePublished> events = published.readValuesToList();
         assertThat(events).extracting(ArticlePublished::getArticleId).containsExactly(StoryFixtures.MICROSOFT_ID);
-        assertThat(tickerOf(events.get(0))).containsExactly(StoryFixtures.MICROSOFT_PATH);
         assertThat(new String(deadLetter.readKeyValue().key)).isEqualTo(BROKEN_ID);
     }
 
     @Test
-    void tickerIsKeptInTheGlobalStoreFromTheStoriesOwnPublishedEventsWithoutTheirPages() {
-        // The driver feeds what render writes to articles.published straight into the global store, as the
-        // global consumer of a running instance would.
-        send(StoryFixtures.claudeGoesToWork());
-
-        var store = driver.<String, Ticker>getKeyValueStore(RenderTopology.TICKER_STORE);
-        assertThat(store.approximateNumEntries()).isEqualTo(1);
-        assertThat(store.get(TickerKeeper.TICKER_KEY).entries()).containsExactly(new TickerEntry(
-                StoryFixtures.CLAUDE_ID, StoryFixtures.claudeGoesToWork().getSubmission().getHeadline(),
-                StoryFixtures.CLAUDE_PATH, StoryFixtures.claudeGoesToWork().getFirstPublishedAt()));
-    }
-
-    @Test
-    void correctionUpdatesTheHeadlineInPlaceOnLaterPages() {
-        String corrected = "Claude Goes to Work, Corrected";
-        send(StoryFixtures.claudeGoesToWork());
-        send(StoryFixtures.microsoftOpenAi());
-        send(StoryFixtures.withSubmission(StoryFixtures.claudeGoesToWork(), s -> s.setRevision(2).setHeadline(corrected)));
-        send(StoryFixtures.microsoftOpenAi());
-
-        List<ArticlePublished> events = published.readValuesToList();
-        assertThat(tickerHeadlinesOf(events.get(1))).containsExactly(
-                StoryFixtures.microsoftOpenAi().getSubmission().getHeadline(),
-                StoryFixtures.claudeGoesToWork().getSubmission().getHeadline());
-        assertThat(tickerHeadlinesOf(events.get(3))).containsExactly(
-                StoryFixtures.microsoftOpenAi().getSubmission().getHeadline(), corrected);
-    }
-
-    @Test
-    void storyRenderedByAnotherInstanceReachesTheTickerThroughThePublishedTopic() {
-        TestInputTopic<String, ArticlePublished> publishedElsewhere = driver.createInputTopic(topics.published().name(),
-                topics.published().keySerde().serializer(), topics.published().valueSerde().serializer());
-        publishedElsewhere.pipeInput(StoryFixtures.CLAUDE_ID,
-                Publications.published(StoryFixtures.claudeGoesToWork(), "<p>rendered elsewhere</p>", NOW));
-
-        send(StoryFixtures.microsoftOpenAi());
-
-        assertThat(tickerOf(published.readValue()))
-                .containsExactly(StoryFixtures.MICROSOFT_PATH, StoryFixtures.CLAUDE_PATH);
-    }
-
-    @Test
-    void pageKeepsTheTickerItWasRenderedWith() {
-        send(StoryFixtures.microsoftOpenAi());
-        send(StoryFixtures.claudeGoesToWork());
-
-        List<ArticlePublished> events = published.readValuesToList();
-        assertThat(events).hasSize(2);
-        assertThat(tickerOf(events.get(0))).containsExactly(StoryFixtures.MICROSOFT_PATH);
-        assertThat(tickerOf(events.get(1))).containsExactly(StoryFixtures.MICROSOFT_PATH, StoryFixtures.CLAUDE_PATH);
-    }
-
-    @Test
-    void everyInputPartitionIsRenderedByItsOwnTaskWithNoRepartitionAndTheTickerAsAGlobalStore() {
+    void everyInputPartitionIsRenderedByItsOwnTaskWithNoRepartitionAndNoGlobalStore() {
         TopologyDescription description = RenderTopology.build(topics, new JtePageRenderer(StoryFixtures.SITE),
                 Clock.systemUTC()).describe();
 
@@ -206,10 +171,7 @@ class RenderTopologyTest {
                     .flatExtracting(node -> ((TopologyDescription.Processor) node).stores())
                     .containsExactly(RenderTopology.PATH_STORE);
         });
-        assertThat(description.globalStores()).singleElement().satisfies(global -> {
-            assertThat(global.source().topicSet()).containsExactly(topics.published().name());
-            assertThat(global.processor().stores()).containsExactly(RenderTopology.TICKER_STORE);
-        });
+        assertThat(description.globalStores()).isEmpty();
         assertThat(description.toString()).doesNotContain("repartition");
     }
 
@@ -274,6 +236,15 @@ class RenderTopologyTest {
 
         assertThat(pages.isEmpty()).isTrue();
         assertThat(published.isEmpty()).isTrue();
+    }
+
+    /** {@code article} as enrich would send it with these stories, newest first, as its ticker. */
+    private static ArticleEnriched withTicker(ArticleEnriched article, ArticleEnriched... newestFirst) {
+        List<Headline> ticker = Arrays.stream(newestFirst)
+                .map(story -> new Headline(story.getSubmission().getArticleId(), story.getSubmission().getHeadline(),
+                        story.getPath(), story.getUrl(), story.getFirstPublishedAt()))
+                .toList();
+        return StoryFixtures.copy(article).setTicker(ticker).build();
     }
 
     private static List<String> tickerOf(ArticlePublished event) {

@@ -123,6 +123,8 @@ public final class StoryFixtures {
                 .setTags(tags)
                 .setExcerpt(story.field("dek") != null ? story.field("dek") : story.body().strip().split("\\R")[0])
                 .setRelated(related)
+                // Set even when empty: Avro's builder would otherwise copy the default by class name, which it refuses.
+                .setTicker(List.of())
                 .setFirstPublishedAt(published)
                 .setEnrichedAt(SUBMITTED_AT.plusSeconds(1))
                 .build();
@@ -173,6 +175,7 @@ public final class StoryFixtures {
                 .setTags(article.getTags())
                 .setExcerpt(article.getExcerpt())
                 .setRelated(article.getRelated())
+                .setTicker(article.getTicker())
                 .setFirstPublishedAt(article.getFirstPublishedAt())
                 .setEnrichedAt(article.getEnrichedAt());
     }

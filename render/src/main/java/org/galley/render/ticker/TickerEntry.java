@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.galley.events.ArticleEnriched;
-import org.galley.events.ArticlePublished;
 
 /** One headline in the ticker: which story, what it says, where it lives, and when it first went out. */
 public record TickerEntry(String articleId, String headline, String path, Instant publishedAt) {
@@ -21,9 +20,4 @@ public record TickerEntry(String articleId, String headline, String path, Instan
                 article.getPath(), article.getFirstPublishedAt());
     }
 
-    /** The entry a published page makes; {@code event} must be a PUBLISH, which carries the page. */
-    public static TickerEntry of(ArticlePublished event) {
-        return new TickerEntry(event.getArticleId(), event.getPage().getHeadline(), event.getPath(),
-                event.getPage().getPublishedAt());
-    }
 }

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.galley.events.ArticleEnriched;
 import org.galley.render.StoryFixtures;
-import org.galley.render.ticker.Ticker;
 import org.galley.render.ticker.TickerEntry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -45,10 +44,7 @@ class ArticlePageTest {
     @BeforeAll
     static void renderTheReferenceStory() {
         ArticleEnriched story = StoryFixtures.microsoftOpenAi();
-        List<TickerEntry> ticker = Ticker.EMPTY
-                .with(TickerEntry.of(StoryFixtures.claudeGoesToWork()))
-                .with(TickerEntry.of(story))
-                .latest();
+        List<TickerEntry> ticker = List.of(TickerEntry.of(story), TickerEntry.of(StoryFixtures.claudeGoesToWork()));
         html = new JtePageRenderer(SITE).render(story, ticker);
         page = Jsoup.parse(html);
     }

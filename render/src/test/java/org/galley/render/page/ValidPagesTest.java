@@ -14,7 +14,6 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.galley.events.ArticleEnriched;
 import org.galley.render.StoryFixtures;
-import org.galley.render.ticker.Ticker;
 import org.galley.render.ticker.TickerEntry;
 import org.galley.testkit.NuHtmlChecker;
 import org.jsoup.Jsoup;
@@ -57,10 +56,7 @@ class ValidPagesTest {
     }
 
     private static String render(ArticleEnriched story) {
-        List<TickerEntry> ticker = Ticker.EMPTY
-                .with(TickerEntry.of(StoryFixtures.claudeGoesToWork()))
-                .with(TickerEntry.of(story))
-                .latest();
+        List<TickerEntry> ticker = List.of(TickerEntry.of(story), TickerEntry.of(StoryFixtures.claudeGoesToWork()));
         return RENDERER.render(story, ticker);
     }
 
