@@ -1,0 +1,34 @@
+package org.galley.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsSettingsTest {
+
+    private static final Topics TOPICS = Topics.create(new ServiceConfig(Map.of()), "mock://streams-settings-test");
+
+    @Test
+    void everyStageRunsExactlyOnceAndCommitsOftenEnoughForSubSecondLatency() {
+        Properties props = StreamsSettings.forService("galley-test", new ServiceConfig(Map.of()), TOPICS);
+
+        assertThat(props).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        StreamsConfig config = new StreamsConfig(props);
+        assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(20L);
+        assertThat(config.getProducerConfigs("p")).containsEntry("linger.ms", 5).containsEntry("compression.type", "lz4");
+    }
+
+    @Test
+    void kafkaVariablesStillOverrideTheTuning() {
+        ServiceConfig env = new ServiceConfig(Map.of("KAFKA_COMMIT_INTERVAL_MS", "250", "KAFKA_LINGER_MS", "50"));
+
+        StreamsConfig config = new StreamsConfig(StreamsSettings.forService("galley-test", env, TOPICS));
+
+        assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250L);
+        assertThat(config.getProducerConfigs("p").get("linger.ms")).hasToString("50");
+    }
+}
