@@ -18,14 +18,17 @@ import org.galley.enrich.tags.StoryTag;
 import org.galley.enrich.tags.Vocabulary;
 import org.galley.events.Action;
 import org.galley.events.ArticleAccepted;
+import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.HeroImage;
+import org.galley.events.Tag;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Inputs for the benchmarks: a real story file as an accepted story, and a deterministic story index of any size
- * whose tags are drawn from the vocabulary (so related-story choice sees realistic overlap).
+ * whose tags are drawn from the vocabulary (so related-story choice sees realistic overlap), with a short draft
+ * for each of its stories so the index step can file them as it files any story.
  */
 public final class BenchStories {
 
@@ -95,5 +98,39 @@ public final class BenchStories {
                     NEWEST.minusSeconds(random.nextInt(2 * 365 * 86_400)), true));
         }
         return stories;
+    }
+
+    /** A short draft of an index story, as the draft step would make it (no related stories or ticker yet). */
+    public static ArticleEnriched draft(StorySummary story, List<StoryTag> tags) {
+        ArticleSubmitted submission = ArticleSubmitted.newBuilder()
+                .setArticleId(story.articleId())
+                .setRevision(1)
+                .setAction(Action.PUBLISH)
+                .setHeadline(story.headline())
+                .setDek(null)
+                .setByline("Bench")
+                .setCategory("News")
+                .setBodyMarkdown("One paragraph of " + story.headline() + ".")
+                .setHero(null)
+                .setTags(tags.stream().map(StoryTag::name).toList())
+                .setSubmittedAt(story.firstPublishedAt())
+                .setSource("bench")
+                .setPublishedAt(story.firstPublishedAt())
+                .setLanguage("en")
+                .build();
+        return ArticleEnriched.newBuilder()
+                .setSubmission(submission)
+                .setSlug(story.slug())
+                .setPath(story.path())
+                .setUrl("https://bench.example" + story.path())
+                .setWordCount(5)
+                .setReadingTimeMinutes(1)
+                .setTags(tags.stream().map(tag -> new Tag(tag.name(), tag.slug())).toList())
+                .setExcerpt("One paragraph.")
+                .setRelated(List.of())
+                .setTicker(List.of())
+                .setFirstPublishedAt(story.firstPublishedAt())
+                .setEnrichedAt(story.firstPublishedAt())
+                .build();
     }
 }

@@ -24,6 +24,7 @@ import org.galley.runtime.SiteSettings;
  *   <tr><td>{@code GALLEY_TAGS_MAX}</td><td>at most this many tags, unless the editor gave more (8)</td></tr>
  *   <tr><td>{@code GALLEY_RELATED_MAX}</td><td>related stories per page (3)</td></tr>
  *   <tr><td>{@code GALLEY_RELATED_INCLUDE_NEWER}</td><td>may a story link to newer ones (false)</td></tr>
+ *   <tr><td>{@code GALLEY_RELATED_WINDOW}</td><td>stories per tag a story is compared with (50)</td></tr>
  *   <tr><td>{@code GALLEY_SITE_*}</td><td>the site, for canonical URLs (see {@link SiteSettings})</td></tr>
  * </table>
  *
@@ -55,7 +56,8 @@ public record EnrichSettings(ReadingSettings reading, Vocabulary vocabulary, int
                 atLeast(config, "GALLEY_TAGS_MAX", 1, StoryTagger.DEFAULT_MAX_TAGS),
                 new RelatedSettings(
                         atLeast(config, "GALLEY_RELATED_MAX", 0, related.maxStories()),
-                        config.getBoolean("GALLEY_RELATED_INCLUDE_NEWER", related.includeNewer())),
+                        config.getBoolean("GALLEY_RELATED_INCLUDE_NEWER", related.includeNewer()),
+                        atLeast(config, "GALLEY_RELATED_WINDOW", 1, related.window())),
                 SiteSettings.fromConfig(config));
     }
 

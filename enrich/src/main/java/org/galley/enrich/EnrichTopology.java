@@ -19,31 +19,34 @@ import org.galley.runtime.Topics;
  *
  * <p>Reads {@code articles.accepted} (key: articleId as String; value: {@link ArticleAccepted}). Writes
  * {@code articles.enriched} (key: articleId as String; value: {@link ArticleEnriched}): slug, path and URL,
- * word count and reading time, excerpt, tags, related stories, first publication time. Records that cannot be
- * read or processed go to the dead-letter topic (see {@code StreamsSettings}).
+ * word count and reading time, excerpt, tags, related stories, ticker, first publication time. A story may be
+ * written again, same submission and revision, when a story filed later in arrival but earlier in publication
+ * order changes its related stories or ticker. Records that cannot be read or processed go to the dead-letter
+ * topic (see {@code StreamsSettings}).
  *
  * <p>Two steps:
  * <ol>
- *   <li><b>Draft</b>, in parallel on every input partition: everything that depends on the story alone
- *       ({@link StoryEnricher}).</li>
- *   <li><b>Story index</b>, in one task: slugs and related stories depend on every other story, but the input's
- *       partitions are keyed by article id, so two stories sharing tags, or a headline, usually sit on different
- *       partitions and a per-partition store would never see both. So every draft is re-keyed to one constant key
- *       and passed through an internal topic with a single partition ({@code galley-enrich-story-index-repartition}).
- *       The one task that reads it owns the whole index: {@code story-index} (articleId to summary: headline,
- *       tags, slug, path, first publication, published or not) and {@code slug-claims} (slug to articleId). It
- *       keeps each story's first slug, makes new slugs unique, picks related stories, updates the index and
- *       re-keys the result by article id ({@link StoryIndexer}).</li>
+ *   <li><b>Draft</b>, in parallel on every input partition: everything that depends on the story alone, and all
+ *       the text work (Markdown, counting, tagging, excerpt: {@link StoryEnricher}).</li>
+ *   <li><b>Story index</b>, in one task: slugs must be unique site-wide and links depend on other stories, but the
+ *       input's partitions are keyed by article id, so two stories sharing tags, or a headline, usually sit on
+ *       different partitions. So every draft is re-keyed to one constant key and passed through an internal topic
+ *       with a single partition ({@code galley-enrich-story-index-repartition}). The one task that reads it owns
+ *       the index ({@link StoryIndexProcessor}): {@code story-index} (articleId to summary), {@code slug-claims}
+ *       (slug to articleId), {@code stories-by-tag} and {@code stories-by-time} (live stories in publication
+ *       order) and {@code story-drafts} (articleId to latest draft). It keeps each story's first slug, makes new
+ *       slugs unique, picks related stories and the ticker from bounded windows of its neighbours, sends again
+ *       the later stories whose links changed, and re-keys everything by article id ({@link StoryIndexer}).</li>
  * </ol>
  *
- * <p>Why this design: it is correct and deterministic under exactly-once. Claims and index updates commit in
- * the same transaction as the output, the results follow the order of the single index partition, and a story's
- * revisions stay in order because they travel one input partition into one index partition. The trade-off is that
- * the index step is serial: it runs on one thread of one instance, and choosing related stories reads every
- * summary in the index. That step is cheap (no text work: tagging and counting happen in the parallel draft step,
- * and a summary is a few hundred bytes), so it carries a newsroom's volume; if it ever does not, the index can
- * gain a tag-to-stories store or be sharded, without changing the topics. The alternative, repartitioning slug
- * claims by slug, would keep slugs unique but would still need a global view for related stories.
+ * <p>Why this design: it is correct and deterministic under exactly-once. Claims, index updates and every event
+ * one draft causes commit in one transaction, and a story's revisions stay in order because they travel one input
+ * partition into one index partition. Each story's links are defined by publication order, not arrival order,
+ * and re-sending the few later stories a change affects makes every story's last event the same whatever order
+ * stories arrive in. The index step is serial (one thread of one instance), so it does no text work and reads
+ * only what a story's windows hold: a few range scans and a handful of summaries per story, whatever the size of
+ * the archive. The alternative, repartitioning slug claims by slug, would keep slugs unique but would still need
+ * a global view for links.
  */
 public final class EnrichTopology {
 
@@ -65,7 +68,7 @@ public final class EnrichTopology {
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.enriched().valueSerde()))
-                .process(StoryIndexProcessor.supplier(indexer), Named.as("index"))
+                .process(StoryIndexProcessor.supplier(indexer, topics.enriched().valueSerde()), Named.as("index"))
                 .to(topics.enriched().name(), topics.enriched().produced().withName("enriched"));
         return builder.build();
     }

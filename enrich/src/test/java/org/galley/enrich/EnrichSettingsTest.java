@@ -24,7 +24,7 @@ class EnrichSettingsTest {
 
         assertThat(settings.reading()).isEqualTo(ReadingSettings.DEFAULTS);
         assertThat(settings.maxTags()).isEqualTo(8);
-        assertThat(settings.related()).isEqualTo(new RelatedSettings(3, false));
+        assertThat(settings.related()).isEqualTo(new RelatedSettings(3, false, 50));
         assertThat(settings.vocabulary().terms()).extracting(Vocabulary.Term::name).contains("Claude", "Go");
         assertThat(settings.site()).isEqualTo(SiteSettings.stackDigest());
     }
@@ -41,12 +41,13 @@ class EnrichSettingsTest {
                 "GALLEY_TAGS_MAX", "5",
                 "GALLEY_RELATED_MAX", "4",
                 "GALLEY_RELATED_INCLUDE_NEWER", "true",
+                "GALLEY_RELATED_WINDOW", "20",
                 "GALLEY_SITE_BASE_URL", "https://news.example/")));
 
         assertThat(settings.reading()).isEqualTo(new ReadingSettings(160, 0, 400));
         assertThat(settings.vocabulary().terms()).extracting(Vocabulary.Term::name).containsExactly("Elections");
         assertThat(settings.maxTags()).isEqualTo(5);
-        assertThat(settings.related()).isEqualTo(new RelatedSettings(4, true));
+        assertThat(settings.related()).isEqualTo(new RelatedSettings(4, true, 20));
         assertThat(settings.site().urlOf("/a/b/")).isEqualTo("https://news.example/a/b/");
     }
 
@@ -54,6 +55,8 @@ class EnrichSettingsTest {
     void aBadValueNamesItsVariable() {
         assertThatThrownBy(() -> EnrichSettings.fromConfig(new ServiceConfig(Map.of("GALLEY_READING_WPM", "0"))))
                 .hasMessage("GALLEY_READING_WPM must be at least 1, was 0");
+        assertThatThrownBy(() -> EnrichSettings.fromConfig(new ServiceConfig(Map.of("GALLEY_RELATED_WINDOW", "0"))))
+                .hasMessage("GALLEY_RELATED_WINDOW must be at least 1, was 0");
         assertThatThrownBy(() -> EnrichSettings.fromConfig(new ServiceConfig(Map.of("GALLEY_TAGS_MAX", "many"))))
                 .hasMessageContaining("GALLEY_TAGS_MAX");
         assertThatThrownBy(() -> EnrichSettings.fromConfig(new ServiceConfig(Map.of("GALLEY_VOCABULARY_FILE", "/no/such/file.yaml"))))

@@ -6,14 +6,22 @@ package org.galley.enrich.related;
  * @param maxStories   at most this many related stories per page
  * @param includeNewer whether a story may link to stories published after it; off by default (as in Hugo), so a
  *                     correction does not change a page's "read next" links just because newer stories appeared
+ * @param window       how many stories of each of a story's tags it is compared with: the latest this many
+ *                     published before it (and, with {@code includeNewer}, the first this many after it), so the
+ *                     cost of a choice is bounded by tags times window, not by the size of the archive
  */
-public record RelatedSettings(int maxStories, boolean includeNewer) {
+public record RelatedSettings(int maxStories, boolean includeNewer, int window) {
 
-    public static final RelatedSettings DEFAULTS = new RelatedSettings(3, false);
+    public static final int DEFAULT_WINDOW = 50;
+
+    public static final RelatedSettings DEFAULTS = new RelatedSettings(3, false, DEFAULT_WINDOW);
 
     public RelatedSettings {
         if (maxStories < 0) {
             throw new IllegalArgumentException("the number of related stories cannot be negative, was " + maxStories);
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("the related-story window must be at least 1, was " + window);
         }
     }
 }

@@ -1,20 +1,32 @@
 package org.galley.enrich.story;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.galley.enrich.related.Listing;
+import org.galley.enrich.related.Position;
 import org.galley.enrich.related.StorySummary;
+import org.galley.events.ArticleEnriched;
 
 /**
- * A {@link StoryIndex} in two maps. The service keeps its index in state stores ({@code KeyValueStoryIndex});
- * this one serves the tests and the benchmark, where a state store would be measured instead of the logic.
+ * A {@link StoryIndex} in maps, sorted ones for the listings. The service keeps its index in state stores
+ * ({@code KeyValueStoryIndex}); this one serves the tests and the benchmark, where a state store would be measured
+ * instead of the logic. Both answer every question the same way (a shared contract test holds them to it).
  */
 public final class InMemoryStoryIndex implements StoryIndex {
 
     private final Map<String, StorySummary> stories = new HashMap<>();
     private final Map<String, String> slugs = new HashMap<>();
+    private final Map<String, NavigableMap<Position, Listing>> byTag = new HashMap<>();
+    private final NavigableSet<Position> byTime = new TreeSet<>();
+    private final Map<String, ArticleEnriched> drafts = new HashMap<>();
 
     @Override
     public Optional<StorySummary> story(String articleId) {
@@ -37,6 +49,64 @@ public final class InMemoryStoryIndex implements StoryIndex {
     }
 
     @Override
+    public void list(StorySummary story) {
+        Listing listing = Listing.of(story);
+        byTime.add(listing.position());
+        for (String tag : listing.tagSlugs()) {
+            byTag.computeIfAbsent(tag, t -> new TreeMap<>()).put(listing.position(), listing);
+        }
+    }
+
+    @Override
+    public void unlist(StorySummary story) {
+        Position position = story.position();
+        byTime.remove(position);
+        for (String tag : story.tagSlugs()) {
+            NavigableMap<Position, Listing> listed = byTag.get(tag);
+            if (listed != null) {
+                listed.remove(position);
+            }
+        }
+    }
+
+    @Override
+    public List<Listing> earlierInTag(String tagSlug, Position position, int limit) {
+        return byTag.getOrDefault(tagSlug, new TreeMap<>()).headMap(position, false).descendingMap().values()
+                .stream().limit(limit).toList();
+    }
+
+    @Override
+    public List<Listing> laterInTag(String tagSlug, Position position, int limit) {
+        return byTag.getOrDefault(tagSlug, new TreeMap<>()).tailMap(position, false).values()
+                .stream().limit(limit).toList();
+    }
+
+    @Override
+    public List<Position> earlier(Position position, int limit) {
+        return byTime.headSet(position, false).descendingSet().stream().limit(limit).toList();
+    }
+
+    @Override
+    public List<Position> later(Position position, int limit) {
+        return byTime.tailSet(position, false).stream().limit(limit).toList();
+    }
+
+    @Override
+    public Optional<ArticleEnriched> draft(String articleId) {
+        return Optional.ofNullable(drafts.get(articleId));
+    }
+
+    @Override
+    public void putDraft(ArticleEnriched draft) {
+        drafts.put(draft.getSubmission().getArticleId(), draft);
+    }
+
+    @Override
+    public void removeDraft(String articleId) {
+        drafts.remove(articleId);
+    }
+
+    /** Every story, for tests that check the index against the definitions; the index step never asks this. */
     public Stream<StorySummary> stories() {
         return stories.values().stream();
     }

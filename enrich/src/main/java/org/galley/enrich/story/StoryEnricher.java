@@ -27,8 +27,8 @@ import org.galley.runtime.SiteSettings;
  *
  * <p>The result is a draft: its slug, path and URL are what the headline gives (the story index may keep an
  * older slug, or add {@code -2} when another story owns it), {@code firstPublishedAt} is this revision's
- * publication time (the index keeps the first one), and it has no related stories yet. An UNPUBLISH gets a draft
- * with no content and a slug from the article id, for a story the index has never seen.
+ * publication time (the index keeps the first one), and it has no related stories or ticker yet. An UNPUBLISH
+ * gets a draft with no content and a slug from the article id, for a story the index has never seen.
  */
 public final class StoryEnricher {
 
@@ -75,6 +75,7 @@ public final class StoryEnricher {
                 .setTags(tags.stream().map(tag -> new Tag(tag.name(), tag.slug())).toList())
                 .setExcerpt(excerpt)
                 .setRelated(List.of())
+                .setTicker(List.of())
                 .setFirstPublishedAt(publishedAt)
                 .setEnrichedAt(clock.instant())
                 .build();

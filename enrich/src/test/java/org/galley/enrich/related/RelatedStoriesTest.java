@@ -62,7 +62,7 @@ class RelatedStoriesTest {
         StorySummary current = story("current", 10, "AI");
         StorySummary newer = story("newer", 1, "AI");
         assertThat(chosen(current, RelatedSettings.DEFAULTS, newer)).isEmpty();
-        assertThat(chosen(current, new RelatedSettings(3, true), newer)).containsExactly("newer");
+        assertThat(chosen(current, new RelatedSettings(3, true, 50), newer)).containsExactly("newer");
     }
 
     @Test
@@ -70,8 +70,8 @@ class RelatedStoriesTest {
         StorySummary current = story("current", 0, "AI");
         StorySummary[] index = {story("a", 1, "AI"), story("b", 2, "AI"), story("c", 3, "AI"), story("d", 4, "AI")};
         assertThat(chosen(current, RelatedSettings.DEFAULTS, index)).containsExactly("a", "b", "c");
-        assertThat(chosen(current, new RelatedSettings(1, false), index)).containsExactly("a");
-        assertThat(chosen(current, new RelatedSettings(0, false), index)).isEmpty();
+        assertThat(chosen(current, new RelatedSettings(1, false, 50), index)).containsExactly("a");
+        assertThat(chosen(current, new RelatedSettings(0, false, 50), index)).isEmpty();
     }
 
     @Test

@@ -31,7 +31,7 @@ class StoryIndexerTest {
     private final InMemoryStoryIndex index = new InMemoryStoryIndex();
 
     private ArticleEnriched index(ArticleSubmitted story) {
-        return indexer.index(enricher.draft(new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1))), index);
+        return indexer.index(enricher.draft(new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1))), index).story();
     }
 
     private static ArticleSubmitted sample(String file, String id, long revision) {
