@@ -116,4 +116,66 @@ class RelatedStoriesTest {
         assertThat(RelatedStories.label(release, Set.of("open-source"), VOCABULARY)).isEqualTo("Kestrel");
         assertThat(RelatedStories.label(release, Set.of("kestrel"), VOCABULARY)).isEqualTo("Tiered Storage");
     }
+
+    private static List<String> window(StorySummary current, RelatedSettings settings, StorySummary... stories) {
+        return RelatedStories.window(current, List.of(stories), settings).stream()
+                .map(StorySummary::articleId).toList();
+    }
+
+    @Test
+    void theWindowHoldsTheLatestLiveStoriesOfEachTagPublishedBeforeTheStory() {
+        StorySummary current = story("current", 10, "AI", "Rust");
+        RelatedSettings windowOfTwo = new RelatedSettings(3, false, 2);
+
+        assertThat(window(current, windowOfTwo,
+                story("ai-old", 40, "AI"), story("ai-mid", 30, "AI"), story("ai-new", 20, "AI"),
+                story("ai-gone", 15, "AI").unpublished(), story("ai-later", 5, "AI"),
+                story("rust-old", 50, "Rust"), story("both", 25, "AI", "Rust"), story("go", 12, "Go")))
+                // AI: the two latest live before it; Rust: "both" and "rust-old". Each once, in publication order.
+                .containsExactly("rust-old", "both", "ai-new");
+    }
+
+    @Test
+    void withNewerStoriesTheWindowAlsoHoldsTheFirstOnesAfterTheStory() {
+        StorySummary current = story("current", 10, "AI");
+        RelatedSettings symmetric = new RelatedSettings(3, true, 1);
+
+        assertThat(window(current, symmetric, story("before", 12, "AI"), story("long-before", 14, "AI"),
+                story("after", 8, "AI"), story("long-after", 6, "AI")))
+                .containsExactly("before", "after");
+    }
+
+    @Test
+    void aStoryOutsideTheWindowIsNotChosenThoughItSharesMoreTags() {
+        StorySummary current = story("current", 0, "AI", "OpenAI");
+        RelatedSettings windowOfOne = new RelatedSettings(3, false, 1);
+        StorySummary[] archive = {story("old-match", 30, "AI", "OpenAI"), story("ai-recent", 2, "AI"),
+                story("openai-recent", 1, "OpenAI")};
+
+        List<RelatedChoice> choices = RelatedStories.choose(current,
+                RelatedStories.window(current, List.of(archive), windowOfOne).stream(), windowOfOne, VOCABULARY);
+
+        assertThat(choices).extracting(choice -> choice.story().articleId())
+                .containsExactly("openai-recent", "ai-recent");
+        assertThat(chosen(current, RelatedSettings.DEFAULTS, archive))
+                .containsExactly("old-match", "openai-recent", "ai-recent");
+    }
+
+    @Test
+    void aStoryPublishedAtTheSameMomentWithAHigherIdIsLaterSoNotOffered() {
+        StorySummary current = story("m", 1, "AI");
+
+        assertThat(chosen(current, RelatedSettings.DEFAULTS, story("a", 1, "AI"), story("z", 1, "AI")))
+                .containsExactly("a");
+    }
+
+    @Test
+    void theRankingOfListingsCountsEachStoryOnceHoweverManyTagsListIt() {
+        StorySummary current = story("current", 0, "AI", "Rust");
+        Listing both = Listing.of(story("both", 3, "AI", "Rust"));
+        Listing one = Listing.of(story("one", 1, "AI"));
+
+        assertThat(RelatedStories.rank(current, Stream.of(both, one, both), RelatedSettings.DEFAULTS))
+                .containsExactly(both, one);
+    }
 }
