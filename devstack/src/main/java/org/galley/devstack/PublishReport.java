@@ -1,11 +1,19 @@
 package org.galley.devstack;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.galley.site.Outcome;
 
-/** What became of each story file the local stack published, and the exit code that follows from it. */
-record PublishReport(List<Entry> entries) {
+/**
+ * What became of each story file the local stack published, in the order the outcomes arrived, whether the
+ * pipeline then settled (so the site is final), and the exit code that follows from it.
+ */
+record PublishReport(List<Entry> entries, boolean settled) {
+
+    PublishReport {
+        entries = List.copyOf(entries);
+    }
 
     /** One story file and its outcome; {@code outcome} is null when the pipeline did not answer in time. */
     record Entry(String fileName, String articleId, Outcome outcome, String siteUrl) {
@@ -16,6 +24,18 @@ record PublishReport(List<Entry> entries) {
 
         boolean rejected() {
             return outcome != null && outcome.kind() == Outcome.Kind.REJECTED;
+        }
+
+        /** The story's line in the console, e.g. {@code ✓  published    story.md    http://…}. */
+        String describe(Duration storyTimeout) {
+            if (outcome == null) {
+                return "  ?  " + fileName + ": no answer within " + storyTimeout.toSeconds() + " s";
+            }
+            return switch (outcome.kind()) {
+                case PUBLISHED -> String.format("  ✓  published    %-36s %s", fileName, siteUrl);
+                case UNPUBLISHED -> String.format("  -  unpublished  %s", fileName);
+                case REJECTED -> String.format("  ✗  rejected     %-36s %s", fileName, String.join("; ", outcome.reasons()));
+            };
         }
     }
 
@@ -28,7 +48,10 @@ record PublishReport(List<Entry> entries) {
     }
 
     int exitCode() {
-        return hasUnresolved() ? UpCommand.FAILED : hasRejections() ? UpCommand.SOME_REJECTED : UpCommand.ALL_PUBLISHED;
+        if (hasUnresolved() || !settled) {
+            return UpCommand.FAILED;
+        }
+        return hasRejections() ? UpCommand.SOME_REJECTED : UpCommand.ALL_PUBLISHED;
     }
 
     String summary() {
@@ -36,6 +59,7 @@ record PublishReport(List<Entry> entries) {
         long rejected = entries.stream().filter(Entry::rejected).count();
         long unresolved = entries.stream().filter(entry -> entry.outcome() == null).count();
         return published + " published, " + rejected + " rejected"
-                + (unresolved > 0 ? ", " + unresolved + " with no answer in time" : "") + ".";
+                + (unresolved > 0 ? ", " + unresolved + " with no answer in time" : "")
+                + (settled || unresolved > 0 ? "" : "; the pipeline was still busy, so the site may not be final") + ".";
     }
 }

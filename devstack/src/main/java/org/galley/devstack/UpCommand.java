@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./galley up}: starts the whole pipeline in this JVM, publishes a folder of story files through it,
- * and either keeps serving the site until Ctrl-C or, with {@code --exit-when-idle}, exits with 0 when every
- * story was published, 2 when any was rejected, and 1 on failure.
+ * {@code ./galley up}: starts the whole pipeline in this JVM, publishes a folder of story files through it
+ * ({@link StoryPublisher}, with a progress bar on a terminal and a line per story otherwise), and either keeps
+ * serving the site until Ctrl-C or, with {@code --exit-when-idle}, exits once the pipeline is idle with 0 when
+ * every story was published, 2 when any was rejected, and 1 on failure (including a pipeline still busy after
+ * {@code --story-timeout}).
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run broker, registry, ingest, enrich, render and the preview site; publish story files.")
@@ -45,13 +47,22 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--site-port", description = "Preview site port (default: ${DEFAULT-VALUE}).")
     int sitePort = LocalStack.Ports.defaults().site();
 
-    @Option(names = "--story-timeout", description = "How long to wait for each story, in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--story-timeout", description = "How long to wait for each story from when it is sent, and then "
+            + "for the pipeline to go idle, in seconds (default: ${DEFAULT-VALUE}).")
     long storyTimeoutSeconds = 60;
+
+    @Option(names = "--in-flight", paramLabel = "N", description = "How many stories may be sent and not yet "
+            + "published or rejected; 1 sends each once the last is through (default: ${DEFAULT-VALUE}).")
+    int inFlight = 256;
 
     private final PrintStream console = System.out;
 
     @Override
     public Integer call() {
+        if (inFlight < 1) {
+            System.err.println("--in-flight must be at least 1, was " + inFlight);
+            return FAILED;
+        }
         if (!Files.isDirectory(articles)) {
             System.err.println("No such folder of stories: " + articles.toAbsolutePath());
             return FAILED;
@@ -74,8 +85,13 @@ final class UpCommand implements Callable<Integer> {
         try {
             printAddresses(stack);
             MediaFolder.copyInto(articles, out);
-            PublishReport report = new StoryPublisher(stack, console, Duration.ofSeconds(storyTimeoutSeconds))
-                    .publishFolder(articles);
+            Duration storyTimeout = Duration.ofSeconds(storyTimeoutSeconds);
+            // A redrawn line only makes sense on a terminal; pipes and CI logs get a line per story.
+            PublishListener listener = System.console() != null
+                    ? ProgressBar.forTerminal(console, storyTimeout)
+                    : new PlainLines(console, storyTimeout);
+            PublishReport report = new StoryPublisher(stack, console, listener,
+                    new InFlightWindow.Limits(inFlight, storyTimeout), StoryFolder.OLDEST_FIRST).publishFolder(articles);
             console.println(report.summary() + " Site written to " + out.toAbsolutePath() + ".");
             if (exitWhenIdle) {
                 return report.exitCode();

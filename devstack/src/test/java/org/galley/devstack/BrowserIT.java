@@ -59,13 +59,15 @@ class BrowserIT {
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void publishTheSampleStoriesAndOpenABrowser() {
+    static void publishTheSampleStoriesAndOpenABrowser() throws InterruptedException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 ".ci/run installs chromium and chromium-driver");
         siteDir = work.resolve("site");
         stack = LocalStack.start(new LocalStack.Ports(0, 0, 0, 0), work.resolve("stack"), siteDir, Map.of());
         MediaFolder.copyInto(SAMPLES, siteDir);
-        report = new StoryPublisher(stack, System.out, Duration.ofSeconds(60)).publishFolder(SAMPLES);
+        Duration storyTimeout = Duration.ofSeconds(60);
+        report = new StoryPublisher(stack, System.out, new PlainLines(System.out, storyTimeout),
+                new InFlightWindow.Limits(256, storyTimeout), StoryFolder.OLDEST_FIRST).publishFolder(SAMPLES);
         assertThat(report.entries()).as("every sample story published").allMatch(PublishReport.Entry::published);
         browser = headlessChromium(work.resolve("chromium-profile"));
     }

@@ -1,0 +1,160 @@
+package org.galley.devstack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.galley.site.Outcome;
+
+/**
+ * Sends story files to a {@link StorySink} in the order given without waiting for each: at most
+ * {@link Limits#inFlight()} are sent and not yet resolved. A story is resolved when the site reports an outcome
+ * for the revision sent (or a rejection), or when {@link Limits#storyTimeout()} has passed since it was sent;
+ * each goes to the {@link PublishListener} as it is resolved. A story Kafka refuses as too large is rejected
+ * instead; any other refusal stops the run.
+ *
+ * <p>Kafka acknowledges sends on its own thread, which only queues refusals; everything else happens on the
+ * caller's thread, which looks up every pending story's outcome once per {@link Pause}. With an in-flight
+ * limit of 1 each story is sent only once the one before it is resolved. Two files naming the same story (two
+ * revisions of it) are never in flight together, so the later one is sent only once the earlier is resolved.
+ */
+final class InFlightWindow {
+
+    /** How many stories may be unresolved at once, and how long each may take from being sent. */
+    record Limits(int inFlight, Duration storyTimeout) {
+        Limits {
+            if (inFlight < 1) {
+                throw new IllegalArgumentException("At least one story must be allowed in flight, was " + inFlight);
+            }
+        }
+    }
+
+    /** What the window does between looks at the site: sleeps, or in tests moves a fake pipeline on. */
+    @FunctionalInterface
+    interface Pause {
+        void await() throws InterruptedException;
+    }
+
+    /** The site's outcomes are in memory, so looking often is cheap and keeps each story's wait short. */
+    static final Pause POLL = () -> Thread.sleep(20);
+
+    private final StorySink sink;
+    private final Function<String, Optional<Outcome>> outcomes;
+    private final String siteUrl;
+    private final PublishListener listener;
+    private final Limits limits;
+    private final Clock clock;
+    private final Pause pause;
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final Queue<Refused> refused = new ConcurrentLinkedQueue<>();
+    private final List<PublishReport.Entry> entries = new ArrayList<>();
+
+    /**
+     * @param outcomes what the site last did with a story, by article id
+     * @param siteUrl  the site's root URL, for the published stories' addresses
+     */
+    InFlightWindow(StorySink sink, Function<String, Optional<Outcome>> outcomes, String siteUrl,
+                   PublishListener listener, Limits limits, Clock clock, Pause pause) {
+        this.sink = sink;
+        this.outcomes = outcomes;
+        this.siteUrl = siteUrl;
+        this.listener = listener;
+        this.limits = limits;
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    /** A story sent and not yet resolved; {@code revision} null once only a rejection can answer it. */
+    private record Pending(StoryFile story, Long revision, Instant sentAt) {
+
+        boolean answeredBy(Outcome outcome) {
+            return revision == null || revision.equals(outcome.revision()) || outcome.kind() == Outcome.Kind.REJECTED;
+        }
+    }
+
+    /** A send Kafka refused; {@code rejection} when what was refused was already a rejection. */
+    private record Refused(StoryFile story, Exception failure, boolean rejection) {
+    }
+
+    /** Sends every story and returns their entries in the order they were resolved. */
+    List<PublishReport.Entry> publish(List<StoryFile> stories) throws InterruptedException {
+        listener.started(stories.size());
+        try {
+            Deque<StoryFile> unsent = new ArrayDeque<>(stories);
+            while (!unsent.isEmpty() || !pending.isEmpty()) {
+                handleRefusals();
+                resolveAnswered();
+                sendWhileThereIsRoom(unsent);
+                if (!pending.isEmpty()) {
+                    pause.await();
+                }
+            }
+        } finally {
+            listener.finished();
+        }
+        return List.copyOf(entries);
+    }
+
+    private void sendWhileThereIsRoom(Deque<StoryFile> unsent) {
+        while (!unsent.isEmpty() && pending.size() < limits.inFlight()
+                && !pending.containsKey(unsent.peek().articleId())) {
+            StoryFile story = unsent.poll();
+            pending.put(story.articleId(), new Pending(story, story.revision(), clock.instant()));
+            sink.send(story, failure -> refuse(story, failure, story.revision() == null));
+        }
+    }
+
+    private void refuse(StoryFile story, Exception failure, boolean rejection) {
+        if (failure != null) {
+            refused.add(new Refused(story, failure, rejection));
+        }
+    }
+
+    private void handleRefusals() {
+        for (Refused refusal = refused.poll(); refusal != null; refusal = refused.poll()) {
+            StoryFile story = refusal.story();
+            if (!(refusal.failure() instanceof RecordTooLargeException) || refusal.rejection()) {
+                throw new IllegalStateException("Kafka refused " + story.fileName() + ": "
+                        + refusal.failure().getMessage(), refusal.failure());
+            }
+            Pending waiting = pending.get(story.articleId());
+            if (waiting != null) {
+                // Ingest never sees it, so the rejection is ours, and only a rejection can answer it now.
+                pending.put(story.articleId(), new Pending(story, null, waiting.sentAt()));
+                sink.rejectAsTooLarge(story, failure -> refuse(story, failure, true));
+            }
+        }
+    }
+
+    private void resolveAnswered() {
+        Instant now = clock.instant();
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
+            Pending waiting = it.next();
+            Optional<Outcome> outcome = outcomes.apply(waiting.story().articleId()).filter(waiting::answeredBy);
+            if (outcome.isPresent() || !now.isBefore(waiting.sentAt().plus(limits.storyTimeout()))) {
+                it.remove();
+                resolve(waiting.story(), outcome.orElse(null));
+            }
+        }
+    }
+
+    private void resolve(StoryFile story, Outcome outcome) {
+        String url = outcome != null && outcome.kind() == Outcome.Kind.PUBLISHED
+                ? siteUrl + outcome.path().substring(1) : null;
+        PublishReport.Entry entry = new PublishReport.Entry(story.fileName(), story.articleId(), outcome, url);
+        entries.add(entry);
+        listener.resolved(entry);
+    }
+}

@@ -1,0 +1,243 @@
+package org.galley.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.galley.ingest.storyfile.StoryFileParser;
+import org.galley.site.Outcome;
+import org.junit.jupiter.api.Test;
+
+class InFlightWindowTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final TestClock clock = new TestClock();
+    private final FakePipeline pipeline = new FakePipeline();
+    private final List<String> events = new ArrayList<>();
+
+    @Test
+    void atMostTheInFlightLimitOfStoriesAreSentAndNotYetResolved() throws InterruptedException {
+        List<StoryFile> stories = stories(50);
+
+        List<PublishReport.Entry> entries = window(8).publish(stories);
+
+        assertThat(pipeline.sent).containsExactlyElementsOf(ids(stories));
+        assertThat(pipeline.mostUnresolved).isEqualTo(8);
+        assertThat(entries).hasSize(50).allSatisfy(entry -> assertThat(entry.published()).isTrue());
+    }
+
+    @Test
+    void withOneInFlightEachStoryIsSentOnlyOnceTheOneBeforeIsResolved() throws InterruptedException {
+        window(1).publish(stories(3));
+
+        assertThat(events).containsExactly("sent story-00", "resolved story-00", "sent story-01",
+                "resolved story-01", "sent story-02", "resolved story-02");
+    }
+
+    @Test
+    void outcomesAreReportedInTheOrderTheyArriveNotTheOrderTheStoriesWereSent() throws InterruptedException {
+        List<PublishReport.Entry> entries = window(3).publish(stories(3));
+
+        // The fake pipeline answers the newest story it holds first.
+        assertThat(entries).extracting(PublishReport.Entry::articleId).containsExactly("story-02", "story-01", "story-00");
+        assertThat(entries.get(0).siteUrl()).isEqualTo("https://news.example/ai/story-02/");
+    }
+
+    @Test
+    void anOutcomeOfAnEarlierRevisionDoesNotResolveTheStory() throws InterruptedException {
+        StoryFile correction = story("story-00", 2);
+        pipeline.outcomes.put("story-00", published("story-00", 1));
+        pipeline.holdBack.add("story-00");
+
+        List<PublishReport.Entry> entries = window(4).publish(List.of(correction));
+
+        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.outcome().revision()).isEqualTo(2L));
+        assertThat(pipeline.pauses).isGreaterThan(1);
+    }
+
+    @Test
+    void twoRevisionsOfOneStoryAreNeverInFlightTogether() throws InterruptedException {
+        window(10).publish(List.of(story("story-00", 1), story("story-00", 2), story("story-01", 1)));
+
+        assertThat(events).containsSubsequence("sent story-00", "resolved story-00", "sent story-00");
+        assertThat(events.subList(0, events.indexOf("resolved story-00"))).containsExactly("sent story-00");
+    }
+
+    @Test
+    void aStoryWithNoOutcomeInTimeIsReportedUnansweredAndTheOthersStillPublish() throws InterruptedException {
+        pipeline.neverAnswer.add("story-01");
+
+        List<PublishReport.Entry> entries = window(4).publish(stories(3));
+
+        assertThat(entries).extracting(PublishReport.Entry::articleId).containsExactly("story-02", "story-00", "story-01");
+        assertThat(entries.get(2).outcome()).isNull();
+        assertThat(clock.elapsed()).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(5));
+    }
+
+    @Test
+    void aStoryKafkaRefusesAsTooLargeIsRejectedInstead() throws InterruptedException {
+        pipeline.tooLarge.add("story-01");
+
+        List<PublishReport.Entry> entries = window(4).publish(stories(3));
+
+        assertThat(pipeline.rejectedAsTooLarge).containsExactly("story-01");
+        assertThat(entries).filteredOn(PublishReport.Entry::rejected).extracting(PublishReport.Entry::articleId)
+                .containsExactly("story-01");
+        assertThat(entries).filteredOn(PublishReport.Entry::published).hasSize(2);
+    }
+
+    @Test
+    void anyOtherRefusalStopsTheRunNamingTheFile() {
+        pipeline.refuse.add("story-01");
+
+        assertThatThrownBy(() -> window(4).publish(stories(3)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("story-01.md");
+    }
+
+    private InFlightWindow window(int inFlight) {
+        PublishListener listener = new PublishListener() {
+            @Override
+            public void started(int total) {
+            }
+
+            @Override
+            public void resolved(PublishReport.Entry entry) {
+                pipeline.resolved++;
+                events.add("resolved " + entry.articleId());
+            }
+
+            @Override
+            public void finished() {
+            }
+        };
+        return new InFlightWindow(pipeline, pipeline::outcome, "https://news.example/", listener,
+                new InFlightWindow.Limits(inFlight, TIMEOUT), clock, pipeline::step);
+    }
+
+    /**
+     * Kafka and the pipeline behind it: stores every send at once, and at each pause answers the newest story it
+     * holds (so outcomes arrive out of order) while a second passes.
+     */
+    private final class FakePipeline implements StorySink {
+
+        final List<String> sent = new ArrayList<>();
+        final List<String> rejectedAsTooLarge = new ArrayList<>();
+        final Map<String, Outcome> outcomes = new HashMap<>();
+        final Set<String> holdBack = new HashSet<>();
+        final Set<String> neverAnswer = new HashSet<>();
+        final Set<String> tooLarge = new HashSet<>();
+        final Set<String> refuse = new HashSet<>();
+        private final List<Outcome> unanswered = new ArrayList<>();
+        int resolved;
+        int mostUnresolved;
+        int pauses;
+
+        @Override
+        public void send(StoryFile story, Sent done) {
+            sent.add(story.articleId());
+            events.add("sent " + story.articleId());
+            mostUnresolved = Math.max(mostUnresolved, sent.size() - resolved);
+            if (tooLarge.contains(story.articleId())) {
+                done.completed(new RecordTooLargeException("too large"));
+            } else if (refuse.contains(story.articleId())) {
+                done.completed(new TopicAuthorizationException("not allowed"));
+            } else if (!neverAnswer.contains(story.articleId())) {
+                done.completed(null);
+                unanswered.add(published(story.articleId(), story.revision()));
+            }
+        }
+
+        @Override
+        public void rejectAsTooLarge(StoryFile story, Sent done) {
+            rejectedAsTooLarge.add(story.articleId());
+            done.completed(null);
+            unanswered.add(new Outcome(Outcome.Kind.REJECTED, story.articleId(), null, null, List.of("payload: too large")));
+        }
+
+        Optional<Outcome> outcome(String articleId) {
+            return Optional.ofNullable(outcomes.get(articleId));
+        }
+
+        void step() {
+            pauses++;
+            if (pauses > 10_000) {
+                throw new AssertionError("The window never finished");
+            }
+            clock.advance(Duration.ofSeconds(1));
+            if (holdBack.remove(unanswered.isEmpty() ? null : unanswered.get(unanswered.size() - 1).articleId())) {
+                return;
+            }
+            if (!unanswered.isEmpty()) {
+                Outcome next = unanswered.remove(unanswered.size() - 1);
+                outcomes.put(next.articleId(), next);
+            }
+        }
+    }
+
+    private static Outcome published(String articleId, long revision) {
+        return new Outcome(Outcome.Kind.PUBLISHED, articleId, revision, "/ai/" + articleId + "/", List.of());
+    }
+
+    private static List<StoryFile> stories(int count) {
+        return IntStream.range(0, count).mapToObj(i -> story(String.format("story-%02d", i), 1)).toList();
+    }
+
+    private static StoryFile story(String id, long revision) {
+        byte[] content = ("---\nheadline: Story " + id + "\nbyline: Desk\ncategory: AI\nrevision: " + revision
+                + "\n---\n\nA body.\n").getBytes(StandardCharsets.UTF_8);
+        StoryFileParser parser = new StoryFileParser("https://news.example", "test", Clock.systemUTC());
+        return new StoryFile(content, parser.parse(id + ".md", content));
+    }
+
+    private static List<String> ids(List<StoryFile> stories) {
+        return stories.stream().map(StoryFile::articleId).toList();
+    }
+
+    /** A clock the fake pipeline moves on. */
+    private static final class TestClock extends Clock {
+
+        private static final Instant START = Instant.parse("2026-05-01T00:00:00Z");
+        private Instant now = START;
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        Duration elapsed() {
+            return Duration.between(START, now);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
