@@ -32,7 +32,7 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the site is written (default: ${DEFAULT-VALUE}).")
     Path out = Path.of(".galley", "site");
 
-    @Option(names = "--exit-when-idle", description = "Exit once every story is published or rejected.")
+    @Option(names = "--exit-when-idle", description = "Exit once every story is published or rejected and the pipeline is idle.")
     boolean exitWhenIdle;
 
     @Option(names = "--kafka-port", description = "Kafka port (default: ${DEFAULT-VALUE}; 0 = any free port).")
