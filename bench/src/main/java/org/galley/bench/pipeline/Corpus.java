@@ -28,11 +28,14 @@ import org.galley.runtime.SiteSettings;
  * story files of different kinds (news, an essay, an interview, a release, sport, a security advisory, a story in
  * Japanese), read by ingest's own {@link StoryFileParser} so they are what production reads.
  *
- * <p>Story {@code n} is a copy of sample {@code n mod samples}, with its own id ({@code <sample id>-<n>}), its own
- * headline ({@code "<headline> (#n)"}), a publication date somewhere in 2019 to 2026, and a body of 500 to 3,600
- * words (the sample's blocks trimmed or repeated, see {@link StoryBody}); category, byline, dek, hero and tags
- * are the sample's. Everything random is drawn from a generator seeded by {@code n}, so story 7 is the same
- * story whether 10 or 10,000 are asked for.
+ * <p>Story {@code n} of a corpus of {@code size} is a copy of sample {@code n mod samples}, with its own id
+ * ({@code <sample id>-<n>}), its own headline ({@code "<headline> (#n)"}), a body of 500 to 3,600 words (the
+ * sample's blocks trimmed or repeated, see {@link StoryBody}) and a publication date in its own slot of the years
+ * 2019 to 2026: the {@code size} slots divide that span evenly, in order, and the date falls at random within its
+ * slot. So dates rise with {@code n}, as they do in a newsroom's archive (a replay or a migration sends it oldest
+ * first) and in live news (a new story is the newest); stories sent in a random order of dates would make enrich
+ * send again the later stories each one changes, a cost a real replay does not have. Category, byline, dek, hero
+ * and tags are the sample's. Everything random is drawn from a generator seeded by the seed and {@code n}.
  */
 public final class Corpus {
 
@@ -52,26 +55,32 @@ public final class Corpus {
     static final String SOURCE = "galley-bench";
 
     private final List<Sample> samples;
+    private final int size;
     private final long seed;
 
     private record Sample(ArticleSubmitted story, StoryBody body) {
     }
 
-    private Corpus(List<Sample> samples, long seed) {
+    private Corpus(List<Sample> samples, int size, long seed) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("The corpus needs at least one sample story");
         }
+        if (size < 1) {
+            throw new IllegalArgumentException("The corpus needs at least one story, was " + size);
+        }
         this.samples = List.copyOf(samples);
+        this.size = size;
         this.seed = seed;
     }
 
-    /** The samples as given (already parsed), in this order. */
-    public static Corpus of(List<ArticleSubmitted> samples, long seed) {
-        return new Corpus(samples.stream().map(story -> new Sample(story, StoryBody.of(story.getBodyMarkdown()))).toList(), seed);
+    /** {@code size} stories from the samples as given (already parsed), taken in this order. */
+    public static Corpus of(List<ArticleSubmitted> samples, int size, long seed) {
+        return new Corpus(samples.stream().map(story -> new Sample(story, StoryBody.of(story.getBodyMarkdown()))).toList(),
+                size, seed);
     }
 
-    /** Every {@code *.md} file in the folders, by folder then name, read as a story file. */
-    public static Corpus load(List<Path> folders, long seed) {
+    /** {@code size} stories from every {@code *.md} file in the folders, by folder then name, read as a story file. */
+    public static Corpus load(List<Path> folders, int size, long seed) {
         StoryFileParser parser = new StoryFileParser(SiteSettings.stackDigest().baseUrl(), SOURCE,
                 Clock.fixed(FIRST_DATE, ZoneOffset.UTC));
         List<ArticleSubmitted> samples = new ArrayList<>();
@@ -86,19 +95,28 @@ public final class Corpus {
                 }
             }
         }
-        return of(samples, seed);
+        return of(samples, size, seed);
     }
 
     public int samples() {
         return samples.size();
     }
 
-    /** Story {@code n} (from 0): always the same story for the same samples and seed. */
+    /** How many stories the corpus has. */
+    public int size() {
+        return size;
+    }
+
+    /** Story {@code n} (from 0): always the same story for the same samples, size and seed. */
     public ArticleSubmitted story(int n) {
+        if (n < 0 || n >= size) {
+            throw new IndexOutOfBoundsException("Story " + n + " of a corpus of " + size);
+        }
         Sample sample = samples.get(n % samples.size());
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + n);
         int words = MIN_WORDS + random.nextInt(MAX_WORDS - MIN_WORDS + 1);
-        Instant published = FIRST_DATE.plusSeconds(random.nextLong(LAST_DATE.getEpochSecond() - FIRST_DATE.getEpochSecond()));
+        double slot = (double) (LAST_DATE.getEpochSecond() - FIRST_DATE.getEpochSecond()) / size;
+        Instant published = FIRST_DATE.plusSeconds((long) (slot * (n + random.nextDouble())));
         ArticleSubmitted original = sample.story();
         // Field by field: Avro's copying builder deep-copies through class lookups Avro 1.12 refuses for
         // packages not on its trusted list.

@@ -77,7 +77,8 @@ public final class PipelineBench {
         for (String generated : List.of("state", "site")) {
             Folders.delete(out.resolve(generated));
         }
-        Corpus corpus = Corpus.load(Corpus.SAMPLE_FOLDERS, SEED);
+        // The latency run's stories come after the replay's, in dates as in ids: live news is the newest.
+        Corpus corpus = Corpus.load(Corpus.SAMPLE_FOLDERS, options.stories() + options.latencyStories(), SEED);
         List<ArticleSubmitted> stories = corpus.stories(0, options.stories());
         int recordBytes = Corpus.medianWireSize(stories);
         console.printf("Corpus: %,d stories from %d sample files; median %,d bytes as submitted%n",

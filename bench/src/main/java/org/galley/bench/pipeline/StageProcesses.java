@@ -192,7 +192,7 @@ final class StageProcesses implements AutoCloseable {
 
     private HttpResponse<String> get(Child child, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + child.opsPort() + path))
-                .timeout(Duration.ofSeconds(2))
+                .timeout(Duration.ofSeconds(5))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

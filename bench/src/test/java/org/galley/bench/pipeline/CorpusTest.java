@@ -1,6 +1,7 @@
 package org.galley.bench.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class CorpusTest {
 
-    private static final Corpus CORPUS = Corpus.load(Corpus.SAMPLE_FOLDERS, 7);
+    private static final Corpus CORPUS = Corpus.load(Corpus.SAMPLE_FOLDERS, 2_000, 7);
 
     @Test
     void readsEverySampleStoryFileFromTheSamplesAndEnrichsTestArticles() {
@@ -24,9 +25,10 @@ class CorpusTest {
     }
 
     @Test
-    void aStoryIsTheSameWhateverElseIsAskedFor() {
-        assertThat(Corpus.load(Corpus.SAMPLE_FOLDERS, 7).story(1234)).isEqualTo(CORPUS.stories(1230, 10).get(4));
-        assertThat(Corpus.load(Corpus.SAMPLE_FOLDERS, 8).story(1234)).isNotEqualTo(CORPUS.story(1234));
+    void aStoryIsTheSameWhateverElseIsAskedForAndAnotherSeedMakesAnotherOne() {
+        assertThat(Corpus.load(Corpus.SAMPLE_FOLDERS, 2_000, 7).story(1234)).isEqualTo(CORPUS.stories(1230, 10).get(4));
+        assertThat(Corpus.load(Corpus.SAMPLE_FOLDERS, 2_000, 8).story(1234).getBodyMarkdown())
+                .isNotEqualTo(CORPUS.story(1234).getBodyMarkdown());
     }
 
     @Test
@@ -51,7 +53,7 @@ class CorpusTest {
 
     @Test
     void bodiesRunFromFiveHundredToAboutThirtySixHundredWordsAndDatesSpreadOverTheYears() {
-        List<ArticleSubmitted> stories = CORPUS.stories(0, 1_000);
+        List<ArticleSubmitted> stories = CORPUS.stories(0, 2_000);
         int[] words = stories.stream().mapToInt(story -> WordCount.of(story.getBodyMarkdown()).total()).sorted().toArray();
         assertThat(words[0]).isGreaterThanOrEqualTo(Corpus.MIN_WORDS);
         assertThat(words[words.length - 1]).isBetween(3_000, Corpus.MAX_WORDS + 400);
@@ -60,6 +62,20 @@ class CorpusTest {
                 .map(Integer::valueOf).distinct().sorted().toList();
         assertThat(years).containsExactly(2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026);
         assertThat(stories).allSatisfy(story -> assertThat(story.getPublishedAt()).isBefore(Instant.parse("2026-11-02T00:00:00Z")));
+    }
+
+    @Test
+    void laterStoriesArePublishedLaterAsInAnArchiveAndInLiveNews() {
+        List<ArticleSubmitted> stories = CORPUS.stories(0, 2_000);
+
+        for (int n = 1; n < stories.size(); n++) {
+            assertThat(stories.get(n).getPublishedAt()).isAfter(stories.get(n - 1).getPublishedAt());
+        }
+    }
+
+    @Test
+    void thereAreOnlyAsManyStoriesAsTheCorpusHolds() {
+        assertThatThrownBy(() -> CORPUS.story(2_000)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
