@@ -102,11 +102,13 @@ final class PipelineIdle implements AutoCloseable {
 
     /** Waits until two looks in a row find every reader at the end and nothing moved; false after {@code timeout}. */
     boolean await(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         Look previous = null;
-        while (true) {
+        for (int looks = 1; ; looks++) {
             Look look = look();
             if (look.caughtUp() && look.equals(previous)) {
+                log.info("The pipeline is idle ({} looks in {} ms)", looks, (System.nanoTime() - start) / 1_000_000);
                 return true;
             }
             if (System.nanoTime() - deadline >= 0) {
