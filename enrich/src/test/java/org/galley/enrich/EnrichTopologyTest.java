@@ -19,6 +19,7 @@ import org.galley.events.Action;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticleSubmitted;
+import org.galley.events.Headline;
 import org.galley.events.RelatedStory;
 import org.galley.events.Tag;
 import org.galley.runtime.ServiceConfig;
@@ -64,11 +65,21 @@ class EnrichTopologyTest {
         driver.close();
     }
 
+    /** The events of later stories the last story sent again, keyed by article id, in the order sent. */
+    private List<KeyValue<String, ArticleEnriched>> relinked = List.of();
+
     private ArticleEnriched publish(ArticleSubmitted story) {
         accepted.pipeInput(story.getArticleId(), new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1)));
-        KeyValue<String, ArticleEnriched> out = enriched.readKeyValue();
-        assertThat(out.key).isEqualTo(story.getArticleId());
-        return out.value;
+        List<KeyValue<String, ArticleEnriched>> out = enriched.readKeyValuesToList();
+        assertThat(out).isNotEmpty();
+        assertThat(out.get(0).key).isEqualTo(story.getArticleId());
+        relinked = out.subList(1, out.size());
+        relinked.forEach(again -> assertThat(again.key).isEqualTo(again.value.getSubmission().getArticleId()));
+        return out.get(0).value;
+    }
+
+    private static List<String> ticker(ArticleEnriched story) {
+        return story.getTicker().stream().map(Headline::getArticleId).toList();
     }
 
     private static ArticleSubmitted sample(String file, String articleId, long revision) {
@@ -100,6 +111,37 @@ class EnrichTopologyTest {
                 site.urlOf(CLAUDE_PATH)));
         assertThat(kafka.getRelated()).isEmpty();
         assertThat(kafka.getTags()).containsExactly(new Tag("Apache Kafka", "apache-kafka"), new Tag("Publishing", "publishing"));
+        // The Kafka story came last but was published first: the two pages after it get it in their ticker.
+        assertThat(ticker(kafka)).containsExactly("newsroom-streams");
+        assertThat(relinked).extracting(again -> again.key + " " + ticker(again.value)).containsExactly(
+                "claude-at-work [claude-at-work, newsroom-streams]",
+                "msft-openai [msft-openai, claude-at-work, newsroom-streams]");
+        assertThat(relinked.get(1).value.getRelated()).isEqualTo(microsoft.getRelated());
+    }
+
+    @Test
+    void aStoryArrivingAfterALaterDatedOneIsLinkedFromItAndTheLaterOneIsSentAgain() {
+        ArticleEnriched microsoft = publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1));
+        ArticleEnriched claude = publish(sample(SampleStories.CLAUDE, "claude-at-work", 1));
+
+        assertThat(microsoft.getRelated()).isEmpty();
+        assertThat(ticker(microsoft)).containsExactly("msft-openai");
+        assertThat(claude.getRelated()).isEmpty();
+        assertThat(ticker(claude)).containsExactly("claude-at-work");
+        assertThat(relinked).singleElement().satisfies(again -> {
+            assertThat(again.key).isEqualTo("msft-openai");
+            assertThat(again.value.getSubmission()).isEqualTo(microsoft.getSubmission());
+            assertThat(again.value.getPath()).isEqualTo(microsoft.getPath());
+            assertThat(again.value.getWordCount()).isEqualTo(microsoft.getWordCount());
+            assertThat(again.value.getRelated()).containsExactly(new RelatedStory("claude-at-work",
+                    "Claude Goes to Work as Anthropic Bets on Agents Over Chat", "Claude", CLAUDE_PATH,
+                    site.urlOf(CLAUDE_PATH)));
+            assertThat(again.value.getTicker()).containsExactly(
+                    new Headline("msft-openai", microsoft.getSubmission().getHeadline(), microsoft.getPath(),
+                            microsoft.getUrl(), Instant.parse("2026-04-28T00:00:00Z")),
+                    new Headline("claude-at-work", "Claude Goes to Work as Anthropic Bets on Agents Over Chat",
+                            CLAUDE_PATH, site.urlOf(CLAUDE_PATH), Instant.parse("2026-04-21T00:00:00Z")));
+        });
     }
 
     @Test
@@ -149,6 +191,7 @@ class EnrichTopologyTest {
         assertThat(publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1)).getRelated()).hasSize(1);
 
         ArticleEnriched takenDown = publish(takedown("claude-at-work", 2));
+        List<KeyValue<String, ArticleEnriched>> resent = relinked;
         ArticleEnriched microsoftCorrected = publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 2));
 
         assertThat(takenDown.getSubmission().getAction()).isEqualTo(Action.UNPUBLISH);
@@ -159,7 +202,15 @@ class EnrichTopologyTest {
         assertThat(takenDown.getRelated()).isEmpty();
         assertThat(takenDown.getWordCount()).isZero();
         assertThat(takenDown.getReadingTimeMinutes()).isZero();
+        assertThat(takenDown.getTicker()).isEmpty();
+        assertThat(resent).singleElement().satisfies(again -> {
+            assertThat(again.key).isEqualTo("msft-openai");
+            assertThat(again.value.getSubmission().getRevision()).isEqualTo(1);
+            assertThat(again.value.getRelated()).isEmpty();
+            assertThat(ticker(again.value)).containsExactly("msft-openai");
+        });
         assertThat(microsoftCorrected.getRelated()).isEmpty();
+        assertThat(relinked).isEmpty();
     }
 
     @Test
@@ -209,5 +260,9 @@ class EnrichTopologyTest {
                 "interview-fernbrook as Fernbrook Labs");
         assertThat(japanese.getRelated().get(0).getUrl()).isEqualTo(site.urlOf(microsoft.getPath()));
         assertThat(japanese.getRelated().get(0).getHeadline()).isEqualTo(microsoft.getSubmission().getHeadline());
+        assertThat(ticker(japanese)).containsExactly("cjk-openai-japan", "msft-openai", "claude-at-work",
+                "sport-coastal-cup", "advisory-quillmark");
+        // Filed in publication order, the last story sends no other page again.
+        assertThat(relinked).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package org.galley.enrich.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.List;
 
 import org.galley.enrich.SampleStories;
 import org.galley.enrich.related.RelatedSettings;
+import org.galley.enrich.related.StorySummary;
+import org.galley.enrich.tags.StoryTag;
 import org.galley.enrich.tags.Vocabulary;
 import org.galley.enrich.tags.VocabularyFile;
 import org.galley.enrich.tags.StoryTagger;
@@ -17,6 +20,7 @@ import org.galley.events.Action;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticleSubmitted;
+import org.galley.events.Headline;
 import org.galley.events.RelatedStory;
 import org.galley.runtime.SiteSettings;
 import org.junit.jupiter.api.Test;
@@ -31,7 +35,16 @@ class StoryIndexerTest {
     private final InMemoryStoryIndex index = new InMemoryStoryIndex();
 
     private ArticleEnriched index(ArticleSubmitted story) {
-        return indexer.index(enricher.draft(new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1))), index).story();
+        return file(story).story();
+    }
+
+    private StoryIndexer.Indexed file(ArticleSubmitted story) {
+        return indexer.index(enricher.draft(new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1))), index);
+    }
+
+    private static List<String> ticker(ArticleEnriched story) {
+        return story.getTicker().stream().map(headline -> headline.getArticleId() + ": " + headline.getHeadline())
+                .toList();
     }
 
     private static ArticleSubmitted sample(String file, String id, long revision) {
@@ -126,5 +139,87 @@ class StoryIndexerTest {
         assertThat(takenDown.getPath()).isEqualTo("/lost-story-9/");
         assertThat(index.stories()).isEmpty();
         assertThat(index.slugOwner("lost-story-9")).isEmpty();
+    }
+
+    @Test
+    void aStoryFiledLateIsLinkedFromTheLaterStoryWhichIsSentAgain() {
+        ArticleEnriched microsoft = index(sample(SampleStories.MICROSOFT_OPENAI, "msft", 1));
+        StoryIndexer.Indexed claude = file(sample(SampleStories.CLAUDE, "claude", 1));
+
+        assertThat(microsoft.getRelated()).isEmpty();
+        assertThat(claude.story().getRelated()).isEmpty();
+        assertThat(ticker(claude.story())).containsExactly(
+                "claude: Claude Goes to Work as Anthropic Bets on Agents Over Chat");
+        assertThat(claude.relinked()).singleElement().satisfies(again -> {
+            assertThat(again.getSubmission()).isEqualTo(microsoft.getSubmission());
+            assertThat(again.getPath()).isEqualTo(microsoft.getPath());
+            assertThat(again.getRelated()).extracting(RelatedStory::getArticleId, RelatedStory::getLabel)
+                    .containsExactly(tuple("claude", "Claude"));
+            assertThat(ticker(again)).containsExactly(
+                    "msft: Microsoft and OpenAI Are Not Breaking Up but They Are No Longer One Company in Practice",
+                    "claude: Claude Goes to Work as Anthropic Bets on Agents Over Chat");
+            assertThat(again.getTicker().get(1).getUrl()).isEqualTo(SITE.urlOf(claude.story().getPath()));
+            assertThat(again.getTicker().get(1).getPublishedAt()).isEqualTo(Instant.parse("2026-04-21T00:00:00Z"));
+        });
+    }
+
+    @Test
+    void aTakedownSendsAgainTheLaterStoryThatShowedIt() {
+        index(sample(SampleStories.CLAUDE, "claude", 1));
+        ArticleEnriched microsoft = index(sample(SampleStories.MICROSOFT_OPENAI, "msft", 1));
+        StoryIndexer.Indexed takedown = file(takedown("claude", 2));
+
+        assertThat(microsoft.getRelated()).extracting(RelatedStory::getArticleId).containsExactly("claude");
+        assertThat(takedown.story().getTicker()).isEmpty();
+        assertThat(takedown.relinked()).singleElement().satisfies(again -> {
+            assertThat(again.getSubmission().getArticleId()).isEqualTo("msft");
+            assertThat(again.getRelated()).isEmpty();
+            assertThat(again.getTicker()).extracting(Headline::getArticleId).containsExactly("msft");
+        });
+        assertThat(index.draft("claude")).isEmpty();
+    }
+
+    @Test
+    void aHeadlineCorrectionReachesTheLaterPagesThatShowIt() {
+        index(sample(SampleStories.CLAUDE, "claude", 1));
+        index(sample(SampleStories.MICROSOFT_OPENAI, "msft", 1));
+        ArticleSubmitted corrected = sample(SampleStories.CLAUDE, "claude", 2);
+        corrected.setHeadline("Claude Clocks In as Anthropic Bets on Agents");
+
+        StoryIndexer.Indexed correction = file(corrected);
+
+        assertThat(correction.relinked()).singleElement().satisfies(again -> {
+            assertThat(again.getRelated()).extracting(RelatedStory::getHeadline)
+                    .containsExactly("Claude Clocks In as Anthropic Bets on Agents");
+            assertThat(ticker(again)).endsWith("claude: Claude Clocks In as Anthropic Bets on Agents");
+        });
+    }
+
+    @Test
+    void aCorrectionOthersCannotSeeSendsNoOtherStory() {
+        index(sample(SampleStories.CLAUDE, "claude", 1));
+        index(sample(SampleStories.MICROSOFT_OPENAI, "msft", 1));
+        ArticleSubmitted typoFixed = sample(SampleStories.CLAUDE, "claude", 2);
+        typoFixed.setBodyMarkdown(typoFixed.getBodyMarkdown() + "\n\nCorrection: an earlier version misspelt a name.\n");
+
+        StoryIndexer.Indexed correction = file(typoFixed);
+
+        assertThat(correction.relinked()).isEmpty();
+        assertThat(index.draft("claude")).hasValueSatisfying(
+                draft -> assertThat(draft.getSubmission().getRevision()).isEqualTo(2));
+    }
+
+    @Test
+    void aStoryIndexedWithoutADraftKeepsItsLastEventUntilItsNextRevision() {
+        // As left by an enrich that kept no drafts: summary and listings, nothing to complete it again from.
+        StorySummary older = new StorySummary("older", "An Older Story on AI", "an-older-story-on-ai",
+                "/ai/an-older-story-on-ai/", List.of(StoryTag.named("AI")), Instant.parse("2026-04-25T00:00:00Z"), true);
+        index.put(older);
+        index.list(older);
+
+        StoryIndexer.Indexed claude = file(sample(SampleStories.CLAUDE, "claude", 1));
+
+        assertThat(claude.relinked()).isEmpty();
+        assertThat(index.story("older").orElseThrow().related()).isEmpty();
     }
 }
