@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
  * The folder the site is written to. Pages are written to a temporary file and moved into place, so a web
  * server reading the folder never serves half a page. Paths are site-relative and may not climb out.
  */
-public final class SiteFolder {
+public final class SiteFolder implements SiteFiles {
 
     private final Path root;
 
@@ -38,6 +38,7 @@ public final class SiteFolder {
         return file;
     }
 
+    @Override
     public void write(String relativePath, String content) {
         Path file = resolve(relativePath);
         try {
@@ -50,6 +51,7 @@ public final class SiteFolder {
         }
     }
 
+    @Override
     public void appendLine(String relativePath, String line) {
         Path file = resolve(relativePath);
         try {
@@ -61,6 +63,7 @@ public final class SiteFolder {
         }
     }
 
+    @Override
     public void delete(String relativePath) {
         Path file = resolve(relativePath);
         try {

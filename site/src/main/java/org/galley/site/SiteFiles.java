@@ -1,0 +1,16 @@
+package org.galley.site;
+
+/**
+ * Where the site's files go, by site-relative path ({@code ai/story/index.html} or {@code /ai/feed.xml}):
+ * {@link SiteFolder} on disk; tests pass one that also counts what was written.
+ */
+public interface SiteFiles {
+
+    /** Replaces the whole file, atomically for a reader. */
+    void write(String relativePath, String content);
+
+    void appendLine(String relativePath, String line);
+
+    /** Removes the file, and any folder that leaves empty; nothing happens if it does not exist. */
+    void delete(String relativePath);
+}
