@@ -19,11 +19,15 @@ import org.galley.events.Tag;
  * @param category    the section's display name, e.g. "AI"
  * @param tags        its tags whose slugs can name a folder; others are left out of the listings
  * @param thumbnail   its hero image for listings, or null when it has none (or not an http(s) or site address)
+ *
+ * <p>It holds nothing a listing does not show, so a story published again with only its page changed (enrich
+ * re-enriches a story when an earlier-dated one arrives later, changing its related links) equals what was
+ * live and changes no listing.
  */
 public record ListedStory(String articleId, long revision, String headline, String dek, String excerpt,
                           String category, String section, String byline, String path, Instant publishedAt,
                           Instant updatedAt, int readingTimeMinutes, int wordCount, List<TagLink> tags,
-                          Thumbnail thumbnail, String language, String contentHash) {
+                          Thumbnail thumbnail, String language) {
 
     // A slug names a folder and a URL segment: letters, digits and inner hyphens, never a dot or a slash.
     private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
@@ -59,7 +63,7 @@ public record ListedStory(String articleId, long revision, String headline, Stri
         return new ListedStory(event.getArticleId(), event.getRevision(), page.getHeadline(), blankToNull(page.getDek()),
                 page.getExcerpt(), page.getCategory(), sectionOf(event.getPath()), page.getByline(), event.getPath(),
                 page.getPublishedAt(), page.getUpdatedAt(), page.getReadingTimeMinutes(), page.getWordCount(), tags,
-                thumbnailOf(page.getHero()), page.getLanguage(), page.getContentHash());
+                thumbnailOf(page.getHero()), page.getLanguage());
     }
 
     /** The section slug of a page path: its first segment when the page lies below it, else null. */

@@ -3,14 +3,11 @@ package org.galley.site;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,74 +18,94 @@ import org.galley.events.ArticleRejected;
 import org.galley.events.CacheInvalidation;
 import org.galley.events.RejectionReason;
 import org.galley.runtime.SiteSettings;
-import org.galley.site.feeds.AtomFeed;
-import org.galley.site.feeds.FeedContent;
-import org.galley.site.feeds.JsonFeed;
 import org.galley.site.feeds.NewsSitemap;
-import org.galley.site.feeds.RssFeed;
 import org.galley.site.feeds.Sitemap;
 import org.galley.site.invalidation.InvalidationPaths;
 import org.galley.site.listing.Listing;
-import org.galley.site.pages.ListingPages;
+import org.galley.site.listing.Listings;
+import org.galley.site.listing.Pagination;
 import org.galley.site.pages.SiteIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns the published and rejected streams into a site folder: one page per live story; the home page, a page
- * per section ({@code /<section>/}) and per tag ({@code /tags/<tag>/}), each newest first with its RSS, Atom
- * and JSON feeds beside it; {@code sitemap.xml} and {@code news-sitemap.xml}; the site's icon
- * ({@code favicon.svg}, which every page names); and two logs a newsroom can read
- * or diff: {@code published.jsonl} (one line per published or unpublished event) and {@code rejected.jsonl}
- * (one line per rejection, with its reasons).
+ * per section ({@code /<section>/}) and per tag ({@code /tags/<tag>/}), each newest first in pages of
+ * {@code pageSize} ({@code page/2/}, {@code page/3/}, ... below it) with its RSS, Atom and JSON feeds beside
+ * it; {@code sitemap.xml} (an index of {@code sitemap-N.xml} parts past {@code sitemapLimit} addresses) and
+ * {@code news-sitemap.xml}; the site's icon ({@code favicon.svg}, which every page names); and two logs a
+ * newsroom can read or diff: {@code published.jsonl} (one line per published or unpublished event) and
+ * {@code rejected.jsonl} (one line per rejection, with its reasons).
  *
- * <p>A story's page is written (or removed) as its event is applied; listings, feeds and sitemaps are
- * rewritten once per batch by {@link #flush()}, and only those the batch touched: the home page and site
- * feeds, and the sections and tags a story joined or left. A section or tag with no live story left loses its
- * folder (page and feeds), so it answers 404 rather than an empty page.
+ * <p>A story's page is written (or removed) as its event is applied, and {@link Listings} takes the change
+ * into the listings it left or joined. {@link #flush()} writes what changed since the last flush, in one go:
+ * the changed listings' pages from the first changed one on and their feeds ({@link ListingWriter}), the
+ * sitemaps ({@link SitemapWriter}); a file whose bytes did not change is not written ({@link WrittenFiles}).
+ * A section or tag with no live story left loses its folder, so it answers 404 rather than an empty page.
  *
- * <p>It holds only what it learnt from events, and every date it writes comes from them, so replaying the
- * topics from the beginning into an empty folder rebuilds the same bytes. The one exception is the news
- * sitemap's two-day window, measured against the injected clock.
+ * <p>It holds only what it learnt from events, and every date it writes comes from the stories (a listing
+ * that lost a story also from when it lost it), so replaying the topics into an empty folder rebuilds the same
+ * bytes, however the events fall into flushes and however different stories' events interleave. The one
+ * exception is the news sitemap's two-day window, measured against the injected clock; and the two logs, which
+ * are in arrival order.
  */
 public final class SiteBuilder {
 
     public static final String PUBLISHED_LOG = "published.jsonl";
     public static final String REJECTED_LOG = "rejected.jsonl";
     public static final String HOME = "index.html";
+    public static final int PAGE_SIZE = 20;
 
     private static final Logger log = LoggerFactory.getLogger(SiteBuilder.class);
 
-    private final SiteFolder folder;
+    private final SiteFiles folder;
     private final SiteSettings site;
-    private final ListingPages pages;
     private final Clock clock;
+    private final Pagination pagination;
+    private final int sitemapLimit;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, ListedStory> live = new HashMap<>();
-    private final Map<Listing, Instant> lastTouched = new HashMap<>();
-    private final Set<Listing> staleListings = new TreeSet<>();
-    private boolean sitemapsAreStale = true;
+    private final WrittenFiles files;
+    private Listings listings;
+    private ListingWriter listingWriter;
+    private SitemapWriter sitemapWriter;
+    private boolean newsSitemapIsStale = true;
     private Instant newsSitemapExpiry;
     private final Map<String, Outcome> pendingOutcomes = new LinkedHashMap<>();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
 
-    public SiteBuilder(SiteFolder folder, SiteSettings site, Clock clock) {
+    /** A site with {@value #PAGE_SIZE} stories a page and sitemaps split at the protocol's limit. */
+    public SiteBuilder(SiteFiles folder, SiteSettings site, Clock clock) {
+        this(folder, site, clock, PAGE_SIZE, Sitemap.MAX_URLS);
+    }
+
+    /**
+     * @param pageSize     stories on each listing page
+     * @param sitemapLimit the most addresses in one sitemap file; past it {@code sitemap.xml} becomes an index
+     */
+    public SiteBuilder(SiteFiles folder, SiteSettings site, Clock clock, int pageSize, int sitemapLimit) {
         this.folder = folder;
         this.site = site;
-        this.pages = new ListingPages(site);
         this.clock = clock;
+        this.pagination = new Pagination(pageSize);
+        this.sitemapLimit = sitemapLimit;
+        this.files = new WrittenFiles(folder);
+        forgetAll();
     }
 
     /** Starts from nothing: the logs are rewritten as the topics are replayed, and the site's icon written. */
     public void reset() {
+        forgetAll();
         folder.write(PUBLISHED_LOG, "");
         folder.write(REJECTED_LOG, "");
-        folder.write(SiteIcon.FILE, SiteIcon.svg(site));
-        live.clear();
-        lastTouched.clear();
-        staleListings.clear();
-        staleListings.add(Listing.HOME);
-        sitemapsAreStale = true;
+        files.write(SiteIcon.FILE, SiteIcon.svg(site));
+    }
+
+    private void forgetAll() {
+        files.forget();
+        listings = new Listings();
+        listingWriter = new ListingWriter(site, pagination, files);
+        sitemapWriter = new SitemapWriter(site, pagination, files, sitemapLimit);
+        newsSitemapIsStale = true;
         newsSitemapExpiry = null;
         pendingOutcomes.clear();
         outcomes.clear();
@@ -103,23 +120,20 @@ public final class SiteBuilder {
     public CacheInvalidation apply(ArticlePublished event) {
         String file = storyFile(event.getPath());
         String articleId = event.getArticleId();
-        ListedStory before = live.get(articleId);
+        ListedStory before;
         ListedStory after = null;
         if (event.getAction() == Action.PUBLISH && event.getPage() != null) {
             after = ListedStory.from(event);
-            live.put(articleId, after);
-            folder.write(file, event.getPage().getHtml());
+            before = listings.publish(after);
+            files.write(file, event.getPage().getHtml());
         } else {
-            live.remove(articleId);
-            folder.delete(file);
+            before = listings.unpublish(articleId, event.getOccurredAt());
+            files.delete(file);
         }
         if (before != null && !before.path().equals(event.getPath())) {
-            folder.delete(storyFile(before.path()));
+            files.delete(storyFile(before.path()));
         }
-        touch(before, event.getOccurredAt());
-        touch(after, event.getOccurredAt());
-        touch(Listing.HOME, event.getOccurredAt());
-        sitemapsAreStale = true;
+        newsSitemapIsStale = true;
         pendingOutcomes.put(articleId, new Outcome(after != null ? Outcome.Kind.PUBLISHED : Outcome.Kind.UNPUBLISHED,
                 articleId, event.getRevision(), event.getPath(), List.of()));
         folder.appendLine(PUBLISHED_LOG, toJson(publishedLine(event, file, after)));
@@ -145,53 +159,40 @@ public final class SiteBuilder {
     }
 
     /**
-     * Rewrites the listings, feeds and sitemaps the events since the last call touched (and the news sitemap
-     * when a story has aged out of it); then reports the batch's outcomes. Called once per batch of events.
+     * Writes everything the events since the last call changed, all in one go: the changed listings and their
+     * feeds, the sitemap, and the news sitemap (also when a story has aged out of it); then reports those
+     * events' outcomes. Returns, by a path the events' invalidations name ({@code /ai/}, {@code /sitemap.xml}),
+     * the other paths written or removed with it ({@code /ai/page/2/}, {@code /sitemap-3.xml}), for
+     * {@link InvalidationPaths#including}.
      */
-    public void flush() {
-        Collection<ListedStory> stories = live.values();
-        for (Listing listing : staleListings) {
-            List<ListedStory> listed = listing.select(stories);
-            if (listed.isEmpty() && listing.kind() != Listing.Kind.HOME) {
-                folder.delete(listing.file(Listing.PAGE));
-                Listing.FEEDS.forEach(feed -> folder.delete(listing.file(feed)));
-                lastTouched.remove(listing);
-                continue;
+    public Map<String, List<String>> flush() {
+        Map<Listing, Listings.Change> changes = listings.takeChanges();
+        Map<String, List<String>> alsoWritten = new LinkedHashMap<>();
+        changes.forEach((listing, change) -> {
+            List<String> olderPages = listingWriter.write(listing, change, listings);
+            if (!olderPages.isEmpty()) {
+                alsoWritten.put(listing.path(), olderPages);
             }
-            folder.write(listing.file(Listing.PAGE), pages.render(listing, listed));
-            FeedContent feed = FeedContent.of(site, listing, listed, lastTouched.get(listing));
-            folder.write(listing.file(Listing.RSS), RssFeed.render(feed));
-            folder.write(listing.file(Listing.ATOM), AtomFeed.render(feed));
-            folder.write(listing.file(Listing.JSON_FEED), JsonFeed.render(feed));
+        });
+        List<String> parts = sitemapWriter.write(listings, changes);
+        if (!parts.isEmpty()) {
+            alsoWritten.put("/" + Sitemap.FILE, parts);
         }
-        staleListings.clear();
         Instant now = clock.instant();
-        if (sitemapsAreStale) {
-            folder.write(Sitemap.FILE, Sitemap.render(site, stories));
+        if (newsSitemapIsStale || (newsSitemapExpiry != null && !now.isBefore(newsSitemapExpiry))) {
+            NavigableSet<ListedStory> newestFirst = listings.stories(Listing.HOME);
+            files.write(NewsSitemap.FILE, NewsSitemap.render(site, newestFirst, now));
+            newsSitemapExpiry = NewsSitemap.nextExpiry(newestFirst, now).orElse(null);
+            newsSitemapIsStale = false;
         }
-        if (sitemapsAreStale || (newsSitemapExpiry != null && !now.isBefore(newsSitemapExpiry))) {
-            folder.write(NewsSitemap.FILE, NewsSitemap.render(site, stories, now));
-            newsSitemapExpiry = NewsSitemap.nextExpiry(stories, now).orElse(null);
-        }
-        sitemapsAreStale = false;
         outcomes.putAll(pendingOutcomes);
         pendingOutcomes.clear();
+        return alsoWritten;
     }
 
     /** What became of a story so far (as written to the folder), for the local stack's progress report. */
     public Optional<Outcome> outcome(String articleId) {
         return Optional.ofNullable(outcomes.get(articleId));
-    }
-
-    private void touch(ListedStory story, Instant at) {
-        if (story != null) {
-            Listing.of(story).forEach(listing -> touch(listing, at));
-        }
-    }
-
-    private void touch(Listing listing, Instant at) {
-        staleListings.add(listing);
-        lastTouched.merge(listing, at, (known, now) -> now.isAfter(known) ? now : known);
     }
 
     /** A story's page lives in its own folder below the root; the root's files are the site's own. */
@@ -221,7 +222,7 @@ public final class SiteBuilder {
             line.put("tags", story.tagNames());
             line.put("publishedAt", story.publishedAt().toString());
             line.put("updatedAt", story.updatedAt().toString());
-            line.put("contentHash", story.contentHash());
+            line.put("contentHash", event.getPage().getContentHash());
         }
         return line;
     }

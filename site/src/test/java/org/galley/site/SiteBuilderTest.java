@@ -10,19 +10,26 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import com.apptasticsoftware.rssreader.Item;
 import com.apptasticsoftware.rssreader.RssReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.galley.events.Action;
+import org.galley.events.ArticlePublished;
 import org.galley.events.ArticleRejected;
 import org.galley.events.CacheInvalidation;
 import org.galley.events.RejectionReason;
 import org.galley.runtime.SiteSettings;
+import org.galley.site.feeds.Sitemap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -265,8 +272,235 @@ class SiteBuilderTest {
         }
     }
 
+    @Test
+    void aListingLongerThanAPageShowsTheNewestFirstAndLinksPagesOfOlderStories() throws Exception {
+        SiteBuilder site = newSite(2, Sitemap.MAX_URLS);
+
+        for (int day = 1; day <= 5; day++) {
+            site.apply(story("s" + day).tags("OpenAI:openai").publishedAt("2026-04-0" + day + "T00:00:00Z").published());
+        }
+        site.flush();
+
+        for (String listing : List.of("", "ai/", "tags/openai/")) {
+            assertThat(headlines(listing + "index.html")).as(listing).containsExactly("Story s5", "Story s4");
+            assertThat(headlines(listing + "page/2/index.html")).as(listing).containsExactly("Story s3", "Story s2");
+            assertThat(headlines(listing + "page/3/index.html")).as(listing).containsExactly("Story s1");
+            assertThat(out.resolve(listing + "page/4")).as(listing).doesNotExist();
+            Document middle = Jsoup.parse(out.resolve(listing + "page/2/index.html").toFile());
+            assertThat(middle.select("nav[aria-label=Pages] a[rel=prev]").attr("href")).isEqualTo("/" + listing);
+            assertThat(middle.select("nav[aria-label=Pages] a[rel=next]").attr("href")).isEqualTo("/" + listing + "page/3/");
+            assertThat(Jsoup.parse(out.resolve(listing + "page/3/index.html").toFile()).select("a[rel=next]")).isEmpty();
+            assertThat(rssTitles(listing)).as("feeds are not paginated").hasSize(5);
+        }
+    }
+
+    @Test
+    void everyLiveStoryIsReachableFromHomeItsSectionAndItsTagsPageByPage() throws Exception {
+        SiteBuilder site = newSite(3, Sitemap.MAX_URLS);
+        for (int i = 0; i < 10; i++) {
+            site.apply(story("s" + i).path((i % 2 == 0 ? "/ai/" : "/tech/") + "s" + i + "/").tags("Tag " + (i % 3) + ":t" + (i % 3))
+                    .publishedAt("2026-04-01T00:00:00Z").published());
+        }
+        site.flush();
+
+        for (int i = 0; i < 10; i++) {
+            String path = (i % 2 == 0 ? "/ai/" : "/tech/") + "s" + i + "/";
+            for (String listing : List.of("", i % 2 == 0 ? "ai/" : "tech/", "tags/t" + (i % 3) + "/")) {
+                assertThat(linksFollowingOlderPages(listing)).as(listing).contains(path);
+            }
+        }
+    }
+
+    @Test
+    void pagesAListingNoLongerHasAreDeleted() throws Exception {
+        SiteBuilder site = newSite(2, Sitemap.MAX_URLS);
+        for (int day = 1; day <= 5; day++) {
+            site.apply(story("s" + day).publishedAt("2026-04-0" + day + "T00:00:00Z").published());
+        }
+        site.flush();
+        assertThat(out.resolve("ai/page/3/index.html")).exists();
+
+        site.apply(story("s5").unpublished("2026-04-22T00:00:00Z"));
+        site.apply(story("s4").unpublished("2026-04-22T00:00:00Z"));
+        site.flush();
+
+        assertThat(out.resolve("ai/page/3")).doesNotExist();
+        assertThat(out.resolve("page/3")).doesNotExist();
+        assertThat(headlines("ai/page/2/index.html")).containsExactly("Story s1");
+        assertThat(Jsoup.parse(out.resolve("ai/page/2/index.html").toFile()).select("a[rel=next]")).isEmpty();
+
+        site.apply(story("s3").unpublished("2026-04-22T00:00:00Z"));
+        site.flush();
+
+        assertThat(out.resolve("ai/page")).doesNotExist();
+        assertThat(out.resolve("page")).doesNotExist();
+        assertThat(Jsoup.parse(out.resolve("ai/index.html").toFile()).select("nav[aria-label=Pages]")).isEmpty();
+    }
+
+    @Test
+    void aFlushWritesOnlyTheFilesWhoseBytesChanged() throws Exception {
+        CountingFiles files = new CountingFiles(out);
+        SiteBuilder site = newSite(files, 2, Sitemap.MAX_URLS);
+        for (int day = 1; day <= 6; day++) {
+            site.apply(story("s" + day).tags("OpenAI:openai").publishedAt("2026-04-0" + day + "T00:00:00Z").published());
+        }
+        site.flush();
+        files.takeWrites();
+
+        site.apply(story("s1").revision(2).headline("The oldest story, corrected").tags("OpenAI:openai")
+                .publishedAt("2026-04-01T00:00:00Z").published());
+        site.flush();
+
+        assertThat(files.takeWrites()).as("its page, the last page of each listing, their feeds; not the sitemaps")
+                .containsOnlyKeys("ai/s1/index.html", "page/3/index.html", "ai/page/3/index.html",
+                        "tags/openai/page/3/index.html", "feed.xml", "atom.xml", "feed.json", "ai/feed.xml", "ai/atom.xml",
+                        "ai/feed.json", "tags/openai/feed.xml", "tags/openai/atom.xml", "tags/openai/feed.json");
+
+        site.apply(reEnriched(story("s6").tags("OpenAI:openai").publishedAt("2026-04-06T00:00:00Z").published()));
+        site.flush();
+
+        assertThat(files.takeWrites()).as("only its page changed").containsOnlyKeys("ai/s6/index.html");
+
+        site.flush();
+        assertThat(files.takeWrites()).as("nothing changed").isEmpty();
+    }
+
+    @Test
+    void pastTheLimitTheSitemapIsAnIndexOfPartsThatTogetherListEveryPageOnce() throws Exception {
+        SiteBuilder site = newSite(2, 4);
+        for (int day = 1; day <= 5; day++) {
+            site.apply(story("s" + day).publishedAt("2026-04-0" + day + "T00:00:00Z").published());
+        }
+        site.flush();
+
+        Map<String, String> parts = sitemapIndex();
+        assertThat(parts.keySet()).containsExactly("http://localhost:8080/sitemap-1.xml", "http://localhost:8080/sitemap-2.xml",
+                "http://localhost:8080/sitemap-3.xml", "http://localhost:8080/sitemap-4.xml", "http://localhost:8080/sitemap-5.xml");
+        assertThat(sitemapUrls("sitemap-1.xml")).as("stories, oldest first").containsExactly("http://localhost:8080/ai/s1/",
+                "http://localhost:8080/ai/s2/", "http://localhost:8080/ai/s3/", "http://localhost:8080/ai/s4/");
+        assertThat(sitemapUrls("sitemap-2.xml")).containsExactly("http://localhost:8080/ai/s5/");
+        assertThat(parts.get("http://localhost:8080/sitemap-2.xml")).isEqualTo("2026-04-05T00:00:00Z");
+        List<String> all = new ArrayList<>();
+        for (int part = 1; part <= 5; part++) {
+            List<String> urls = sitemapUrls("sitemap-" + part + ".xml");
+            assertThat(urls).hasSizeBetween(1, 4);
+            all.addAll(urls);
+        }
+        List<String> listingPages = new ArrayList<>();
+        for (String listing : List.of("/", "/ai/", "/tags/ai/")) {
+            listingPages.addAll(List.of(listing, listing + "page/2/", listing + "page/3/"));
+        }
+        assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(Stream.concat(
+                Stream.of(1, 2, 3, 4, 5).map(day -> "/ai/s" + day + "/"), listingPages.stream())
+                .map(path -> "http://localhost:8080" + path).toList());
+
+        for (int day = 2; day <= 5; day++) {
+            site.apply(story("s" + day).unpublished("2026-04-22T00:00:00Z"));
+        }
+        site.flush();
+
+        assertThat(sitemapUrls("sitemap.xml")).as("back under the limit: one file").containsExactly(
+                "http://localhost:8080/ai/s1/", "http://localhost:8080/", "http://localhost:8080/ai/",
+                "http://localhost:8080/tags/ai/");
+        assertThat(out.resolve("sitemap-1.xml")).doesNotExist();
+        assertThat(out.resolve("sitemap-5.xml")).doesNotExist();
+    }
+
+    @Test
+    void aNewStoryRewritesOnlyTheLastStoryPartOfASplitSitemap() {
+        CountingFiles files = new CountingFiles(out);
+        SiteBuilder site = newSite(files, 100, 3);
+        for (int day = 1; day <= 7; day++) {
+            site.apply(story("s" + day).publishedAt("2026-04-0" + day + "T00:00:00Z").published());
+        }
+        site.flush();
+        files.takeWrites();
+
+        site.apply(story("s8").publishedAt("2026-04-08T00:00:00Z").published());
+        site.flush();
+
+        assertThat(files.takeWrites()).containsKeys("sitemap-3.xml", "sitemap.xml")
+                .doesNotContainKeys("sitemap-1.xml", "sitemap-2.xml");
+    }
+
+    @Test
+    void aFeedIsDatedByItsStoriesNotByWhenTheirEventsWereMade() throws Exception {
+        SiteBuilder site = newSite();
+        ArticlePublished event = story("a1").tags("OpenAI:openai").updatedAt("2026-04-21T10:00:00Z").published();
+        event.setOccurredAt(Instant.parse("2026-04-25T17:03:12Z"));
+
+        site.apply(event);
+        site.flush();
+
+        for (String listing : List.of("", "ai/", "tags/openai/")) {
+            assertThat(Files.readString(out.resolve(listing + "atom.xml"))).as(listing)
+                    .contains("<updated>2026-04-21T10:00:00Z</updated>").doesNotContain("2026-04-25");
+        }
+    }
+
+    @Test
+    void aListingACorrectionTookTheStoryOutOfLastChangedAtTheCorrection() throws Exception {
+        SiteBuilder site = newSite();
+        site.apply(story("stays").tags("OpenAI:openai").publishedAt("2026-04-20T09:00:00Z").published());
+        site.apply(story("moves").tags("OpenAI:openai").published());
+        ArticlePublished correction = story("moves").revision(2).tags("Chips:chips").updatedAt("2026-04-21T15:00:00Z").published();
+        correction.setOccurredAt(Instant.parse("2026-04-25T17:03:12Z"));
+
+        site.apply(correction);
+        site.flush();
+
+        assertThat(Files.readString(out.resolve("tags/openai/atom.xml"))).contains("<updated>2026-04-21T15:00:00Z</updated>");
+    }
+
+    private static ArticlePublished reEnriched(ArticlePublished event) {
+        event.getPage().setHtml(event.getPage().getHtml().replace("</h1>", "</h1><aside>Related: a later story</aside>"));
+        return event;
+    }
+
+    private List<String> headlines(String file) throws Exception {
+        return Jsoup.parse(out.resolve(file).toFile()).select("main li h2 a").eachText();
+    }
+
+    /** The story links of a listing's first page and every page its "older" links lead to. */
+    private List<String> linksFollowingOlderPages(String listing) throws Exception {
+        List<String> links = new ArrayList<>();
+        String page = "/" + listing;
+        while (!page.isEmpty()) {
+            Document document = Jsoup.parse(out.resolve(SitePaths.fileOf(page)).toFile());
+            links.addAll(document.select("main li h2 a").eachAttr("href"));
+            page = document.select("nav[aria-label=Pages] a[rel=next]").attr("href");
+        }
+        return links;
+    }
+
+    private List<String> sitemapUrls(String file) throws Exception {
+        org.jsoup.nodes.Document xml = Jsoup.parse(Files.readString(out.resolve(file)), "", Parser.xmlParser());
+        assertThat(xml.child(0).tagName()).isEqualTo("urlset");
+        assertThat(xml.child(0).attr("xmlns")).isEqualTo(Sitemap.NAMESPACE);
+        return xml.select("urlset > url > loc").eachText();
+    }
+
+    /** loc -> lastmod of each part the sitemap index names. */
+    private Map<String, String> sitemapIndex() throws Exception {
+        org.jsoup.nodes.Document xml = Jsoup.parse(Files.readString(out.resolve("sitemap.xml")), "", Parser.xmlParser());
+        assertThat(xml.child(0).tagName()).isEqualTo("sitemapindex");
+        assertThat(xml.child(0).attr("xmlns")).isEqualTo(Sitemap.NAMESPACE);
+        Map<String, String> parts = new LinkedHashMap<>();
+        xml.select("sitemapindex > sitemap").forEach(part -> parts.put(part.selectFirst("loc").text(),
+                part.selectFirst("lastmod").text()));
+        return parts;
+    }
+
     private SiteBuilder newSite() {
-        SiteBuilder site = new SiteBuilder(new SiteFolder(out), SiteSettings.stackDigest(), CLOCK);
+        return newSite(SiteBuilder.PAGE_SIZE, Sitemap.MAX_URLS);
+    }
+
+    private SiteBuilder newSite(int pageSize, int sitemapLimit) {
+        return newSite(new SiteFolder(out), pageSize, sitemapLimit);
+    }
+
+    private SiteBuilder newSite(SiteFiles files, int pageSize, int sitemapLimit) {
+        SiteBuilder site = new SiteBuilder(files, SiteSettings.stackDigest(), CLOCK, pageSize, sitemapLimit);
         site.reset();
         return site;
     }

@@ -9,10 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -23,8 +30,15 @@ import org.galley.runtime.SiteSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Deleting the folder and replaying the same events rebuilds the same site, byte for byte. */
+/**
+ * Deleting the folder and replaying the same events rebuilds the same site, byte for byte, however they fall
+ * into flushes and in whatever order the stories' events interleave (each story's own events keep their order,
+ * as one partition keeps them). Small pages and sitemap parts, so pagination and the sitemap index are covered.
+ */
 class SiteReplayTest {
+
+    private static final int PAGE_SIZE = 2;
+    private static final int SITEMAP_LIMIT = 3;
 
     private static final List<SpecificRecord> EVENTS = List.of(
             story("partnership").path("/ai/microsoft-and-openai/").headline("Microsoft and OpenAI")
@@ -42,7 +56,17 @@ class SiteReplayTest {
                     .updatedAt("2026-04-21T11:00:00Z").published(),
             story("partnership").revision(2).path("/ai/microsoft-and-openai/").unpublished("2026-04-21T12:00:00Z"),
             story("tokyo").path("/ai/tokyo-robots/").headline("東京で AI ロボット展示会").language("ja")
-                    .tags("Robots:robots").publishedAt("2026-04-21T13:00:00Z").published());
+                    .tags("Robots:robots").publishedAt("2026-04-21T13:00:00Z").published(),
+            reEnriched(story("kafka").path("/engineering/kafka-streams/").category("Engineering").headline("Kafka Streams")
+                    .tags("Kafka:kafka", "OpenAI:openai").publishedAt("2026-04-19T07:00:00Z").published()),
+            story("robots").path("/ai/robots-at-work/").headline("Robots at work").tags("Robots:robots", "OpenAI:openai")
+                    .publishedAt("2026-04-18T07:00:00Z").published(),
+            story("chips").path("/ai/chips/").headline("Chips").tags("Chips:chips")
+                    .publishedAt("2026-04-17T07:00:00Z").published(),
+            story("chips").revision(2).path("/ai/chips/").headline("Chips, corrected").tags("Robots:robots")
+                    .publishedAt("2026-04-17T07:00:00Z").updatedAt("2026-04-21T14:00:00Z").published(),
+            story("robots").revision(2).path("/ai/robots-at-work/").headline("Robots at work").tags("Robots:robots")
+                    .publishedAt("2026-04-18T07:00:00Z").updatedAt("2026-04-21T10:30:00Z").published());
 
     @TempDir
     Path root;
@@ -50,39 +74,103 @@ class SiteReplayTest {
     @Test
     void replayingTheSameEventsIntoAnEmptyFolderWritesTheSameFilesWhateverTheBatches() {
         Path out = root.resolve("site");
-        build(out, 2);
+        build(out, EVENTS, 2);
         Map<String, String> first = snapshot(out);
         assertThat(first).containsKeys("index.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "news-sitemap.xml",
                 "work/index.html", "work/claude-goes-to-work/index.html", "tags/openai/feed.xml", "tags/robots/atom.xml",
+                "page/2/index.html", "tags/robots/page/2/index.html", "sitemap-1.xml", "sitemap-2.xml",
                 "published.jsonl", "rejected.jsonl");
-        assertThat(first).doesNotContainKeys("ai/microsoft-and-openai/index.html", "tags/microsoft/index.html");
+        assertThat(first).doesNotContainKeys("ai/microsoft-and-openai/index.html", "tags/microsoft/index.html",
+                "tags/chips/index.html");
 
         delete(out);
-        build(out, 1);
+        build(out, EVENTS, 1);
         Map<String, String> perEvent = snapshot(out);
         delete(out);
-        build(out, EVENTS.size());
+        build(out, EVENTS, EVENTS.size());
         Map<String, String> oneBatch = snapshot(out);
 
         assertThat(perEvent).containsExactlyEntriesOf(first);
         assertThat(oneBatch).containsExactlyEntriesOf(first);
     }
 
-    private static void build(Path out, int batch) {
-        SiteBuilder site = new SiteBuilder(new SiteFolder(out), SiteSettings.stackDigest(), SiteBuilderTest.CLOCK);
+    @Test
+    void theStoriesEventsInAnotherOrderWriteTheSameFilesApartFromTheArrivalOrderedLogs() {
+        Path out = root.resolve("site");
+        build(out, EVENTS, 2);
+        Map<String, String> first = withoutLogs(snapshot(out));
+
+        for (List<SpecificRecord> order : List.of(storyByStoryLastFirst(EVENTS), interleaved(EVENTS, new Random(42)),
+                interleaved(EVENTS, new Random(7)))) {
+            assertThat(order).as("another order").isNotEqualTo(EVENTS).containsExactlyInAnyOrderElementsOf(EVENTS);
+            for (int batch : new int[] {1, 3}) {
+                delete(out);
+                build(out, order, batch);
+                assertThat(withoutLogs(snapshot(out))).containsExactlyEntriesOf(first);
+            }
+        }
+    }
+
+    private static void build(Path out, List<SpecificRecord> events, int batch) {
+        SiteBuilder site = new SiteBuilder(new SiteFolder(out), SiteSettings.stackDigest(), SiteBuilderTest.CLOCK,
+                PAGE_SIZE, SITEMAP_LIMIT);
         site.reset();
         site.flush();
-        for (int i = 0; i < EVENTS.size(); i++) {
-            if (EVENTS.get(i) instanceof ArticlePublished published) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof ArticlePublished published) {
                 site.apply(published);
             } else {
-                site.apply((ArticleRejected) EVENTS.get(i));
+                site.apply((ArticleRejected) events.get(i));
             }
             if ((i + 1) % batch == 0) {
                 site.flush();
             }
         }
         site.flush();
+    }
+
+    /** Each story's events together, the last story to appear first. */
+    private static List<SpecificRecord> storyByStoryLastFirst(List<SpecificRecord> events) {
+        List<List<SpecificRecord>> stories = new ArrayList<>(byStory(events).values());
+        Collections.reverse(stories);
+        return stories.stream().flatMap(List::stream).toList();
+    }
+
+    /** The stories' events interleaved at random, each story's own in their order. */
+    private static List<SpecificRecord> interleaved(List<SpecificRecord> events, Random random) {
+        List<Deque<SpecificRecord>> stories = byStory(events).values().stream()
+                .map(story -> (Deque<SpecificRecord>) new ArrayDeque<>(story)).collect(Collectors.toCollection(ArrayList::new));
+        List<SpecificRecord> order = new ArrayList<>();
+        while (!stories.isEmpty()) {
+            Deque<SpecificRecord> story = stories.get(random.nextInt(stories.size()));
+            order.add(story.removeFirst());
+            if (story.isEmpty()) {
+                stories.remove(story);
+            }
+        }
+        return order;
+    }
+
+    private static Map<String, List<SpecificRecord>> byStory(List<SpecificRecord> events) {
+        Map<String, List<SpecificRecord>> stories = new LinkedHashMap<>();
+        for (SpecificRecord event : events) {
+            String articleId = event instanceof ArticlePublished published ? published.getArticleId()
+                    : ((ArticleRejected) event).getArticleId();
+            stories.computeIfAbsent(articleId, id -> new ArrayList<>()).add(event);
+        }
+        return stories;
+    }
+
+    /** The same story published again with the same revision, only its page changed (its related links). */
+    private static ArticlePublished reEnriched(ArticlePublished event) {
+        event.getPage().setHtml(event.getPage().getHtml().replace("</h1>", "</h1><aside>Related: Robots at work</aside>"));
+        return event;
+    }
+
+    private static Map<String, String> withoutLogs(Map<String, String> files) {
+        Map<String, String> kept = new TreeMap<>(files);
+        kept.keySet().removeAll(List.of(SiteBuilder.PUBLISHED_LOG, SiteBuilder.REJECTED_LOG));
+        return kept;
     }
 
     private static Map<String, String> snapshot(Path out) {

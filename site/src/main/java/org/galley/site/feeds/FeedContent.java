@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 
 import org.galley.runtime.SiteSettings;
@@ -15,7 +16,7 @@ import org.galley.site.listing.Listing;
  * What every feed of one listing says, whatever its format: its title, where it lives, when it last changed,
  * and its latest stories, newest first. Addresses are absolute, from {@link SiteSettings#baseUrl()}.
  *
- * @param updated when the listing last changed, from the events (never the clock), so a replay writes the same bytes
+ * @param updated when the listing last changed, from its stories (never the clock), so a replay writes the same bytes
  * @param items   at most {@link #MAX_ITEMS} stories, newest first
  */
 public record FeedContent(SiteSettings site, Listing listing, String title, String description, Instant updated,
@@ -30,11 +31,17 @@ public record FeedContent(SiteSettings site, Listing listing, String title, Stri
         items = List.copyOf(items);
     }
 
-    /** The feeds of {@code listing}, from its live stories (newest first) and the last change that touched it. */
-    public static FeedContent of(SiteSettings site, Listing listing, List<ListedStory> newestFirst, Instant lastTouched) {
-        return new FeedContent(site, listing, listing.title(site, newestFirst), listing.description(site, newestFirst),
-                Listing.updated(newestFirst, lastTouched),
-                newestFirst.subList(0, Math.min(MAX_ITEMS, newestFirst.size())));
+    /**
+     * The feeds of {@code listing} from its live stories, newest first (only the first {@link #MAX_ITEMS} are
+     * read).
+     *
+     * @param updated when the listing last changed ({@link org.galley.site.listing.Listings#updated})
+     */
+    public static FeedContent of(SiteSettings site, Listing listing, Collection<ListedStory> newestFirst, Instant updated) {
+        List<ListedStory> items = newestFirst.stream().limit(MAX_ITEMS).toList();
+        ListedStory newest = items.isEmpty() ? null : items.get(0);
+        return new FeedContent(site, listing, listing.title(site, newest), listing.description(site, newest),
+                updated, items);
     }
 
     public String pageUrl() {

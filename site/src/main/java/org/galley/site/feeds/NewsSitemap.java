@@ -9,13 +9,14 @@ import java.util.Optional;
 
 import org.galley.runtime.SiteSettings;
 import org.galley.site.ListedStory;
-import org.galley.site.listing.Listing;
 
 /**
  * {@code news-sitemap.xml}, a Google News sitemap: the stories first published in the last two days (at most
  * 1,000, newest first), each with {@code news:publication} (the site's name and the story's language),
  * {@code news:publication_date} and {@code news:title}. "Now" is passed in, so the file is a function of the
- * live stories and the clock; the site rewrites it when a story ages out of the window.
+ * live stories and the clock; the site rewrites it when a story ages out of the window. It reads the live
+ * stories newest first (as home lists them) and stops at the first one outside the window, so its cost is
+ * the recent stories, not all of them.
  */
 public final class NewsSitemap {
 
@@ -27,9 +28,14 @@ public final class NewsSitemap {
     private NewsSitemap() {
     }
 
-    public static String render(SiteSettings site, Collection<ListedStory> live, Instant now) {
+    /**
+     * The file at {@code now}.
+     *
+     * @param newestFirst the live stories, newest first by {@link org.galley.site.listing.Listing#NEWEST_FIRST}
+     */
+    public static String render(SiteSettings site, Collection<ListedStory> newestFirst, Instant now) {
         XmlDocument xml = new XmlDocument().open("urlset", "xmlns", Sitemap.NAMESPACE, "xmlns:news", NEWS_NAMESPACE);
-        for (ListedStory story : recent(live, now)) {
+        for (ListedStory story : recent(newestFirst, now)) {
             xml.open("url").element("loc", site.urlOf(story.path()))
                     .open("news:news")
                     .open("news:publication")
@@ -45,15 +51,14 @@ public final class NewsSitemap {
     }
 
     /** The stories it lists at {@code now}, newest first. */
-    public static List<ListedStory> recent(Collection<ListedStory> live, Instant now) {
+    public static List<ListedStory> recent(Collection<ListedStory> newestFirst, Instant now) {
         Instant since = now.minus(WINDOW);
-        return live.stream().filter(story -> story.publishedAt().isAfter(since))
-                .sorted(Listing.NEWEST_FIRST).limit(MAX_URLS).toList();
+        return newestFirst.stream().takeWhile(story -> story.publishedAt().isAfter(since)).limit(MAX_URLS).toList();
     }
 
     /** When the file next changes without any event: when its oldest story leaves the window. */
-    public static Optional<Instant> nextExpiry(Collection<ListedStory> live, Instant now) {
-        List<ListedStory> recent = recent(live, now);
+    public static Optional<Instant> nextExpiry(Collection<ListedStory> newestFirst, Instant now) {
+        List<ListedStory> recent = recent(newestFirst, now);
         return recent.isEmpty() ? Optional.empty()
                 : Optional.of(recent.get(recent.size() - 1).publishedAt().plus(WINDOW));
     }

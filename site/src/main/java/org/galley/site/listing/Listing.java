@@ -1,13 +1,9 @@
 package org.galley.site.listing;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.galley.runtime.SiteSettings;
 import org.galley.site.ListedStory;
@@ -15,7 +11,8 @@ import org.galley.site.ListedStory;
 /**
  * A page that lists stories, newest first, with its own feeds beside it: the home page ({@code /}), a section
  * ({@code /<section>/}) or a tag ({@code /tags/<tag>/}). Each has {@code index.html}, {@code feed.xml} (RSS 2.0),
- * {@code atom.xml} (Atom 1.0) and {@code feed.json} (JSON Feed 1.1) in its folder.
+ * {@code atom.xml} (Atom 1.0) and {@code feed.json} (JSON Feed 1.1) in its folder; when it holds more stories
+ * than one page shows, older ones are on {@code page/2/index.html}, {@code page/3/index.html}, ... below it.
  *
  * @param kind which sort of listing
  * @param slug the section or tag slug; empty for home
@@ -58,14 +55,6 @@ public record Listing(Kind kind, String slug) implements Comparable<Listing> {
         return listings;
     }
 
-    /** Every listing that has at least one of these stories, home first, then sections and tags by slug. */
-    public static List<Listing> allOf(Collection<ListedStory> stories) {
-        Set<Listing> listings = new TreeSet<>();
-        listings.add(HOME);
-        stories.forEach(story -> listings.addAll(of(story)));
-        return new ArrayList<>(listings);
-    }
-
     /** The URL path of the listing page, e.g. {@code /tags/openai/}. */
     public String path() {
         return switch (kind) {
@@ -80,28 +69,27 @@ public record Listing(Kind kind, String slug) implements Comparable<Listing> {
         return path() + name;
     }
 
-    public boolean includes(ListedStory story) {
-        return switch (kind) {
-            case HOME -> true;
-            case SECTION -> slug.equals(story.section());
-            case TAG -> story.tags().stream().anyMatch(tag -> tag.slug().equals(slug));
-        };
-    }
-
-    /** Its stories among {@code live}, newest first. */
-    public List<ListedStory> select(Collection<ListedStory> live) {
-        return live.stream().filter(this::includes).sorted(NEWEST_FIRST).toList();
+    /**
+     * The URL path of its page {@code number} (from 1, the newest stories): page 1 is the listing's own path,
+     * older pages are {@code page/<number>/} below it, e.g. {@code /tags/openai/page/2/}.
+     */
+    public String pagePath(int number) {
+        if (number < 1) {
+            throw new IllegalArgumentException("Pages are numbered from 1, was " + number);
+        }
+        return number == 1 ? path() : path() + "page/" + number + "/";
     }
 
     /**
      * What readers call it: the site's name for home; for a section or tag, the name its newest story gives
      * it (two stories may spell "AI" and "Ai"; the newest wins, so the name is a function of what is live).
+     *
+     * @param newest its newest live story, or null when it has none
      */
-    public String name(SiteSettings site, List<ListedStory> newestFirst) {
-        if (kind == Kind.HOME || newestFirst.isEmpty()) {
+    public String name(SiteSettings site, ListedStory newest) {
+        if (kind == Kind.HOME || newest == null) {
             return kind == Kind.HOME ? site.name() : slug;
         }
-        ListedStory newest = newestFirst.get(0);
         if (kind == Kind.SECTION) {
             return newest.category();
         }
@@ -110,23 +98,17 @@ public record Listing(Kind kind, String slug) implements Comparable<Listing> {
     }
 
     /** The title of its feeds and page, e.g. "Stack Digest" or "AI · Stack Digest". */
-    public String title(SiteSettings site, List<ListedStory> newestFirst) {
-        return kind == Kind.HOME ? site.name() : name(site, newestFirst) + " · " + site.name();
+    public String title(SiteSettings site, ListedStory newest) {
+        return kind == Kind.HOME ? site.name() : name(site, newest) + " · " + site.name();
     }
 
     /** One line about it, for feed descriptions and the page's meta description. */
-    public String description(SiteSettings site, List<ListedStory> newestFirst) {
+    public String description(SiteSettings site, ListedStory newest) {
         return switch (kind) {
             case HOME -> site.name() + ": " + site.tagline();
-            case SECTION -> "The latest " + name(site, newestFirst) + " stories from " + site.name() + ".";
-            case TAG -> "Stories about " + name(site, newestFirst) + " from " + site.name() + ".";
+            case SECTION -> "The latest " + name(site, newest) + " stories from " + site.name() + ".";
+            case TAG -> "Stories about " + name(site, newest) + " from " + site.name() + ".";
         };
-    }
-
-    /** When it last changed: its newest story update, or a later change that removed a story from it. */
-    public static Instant updated(List<ListedStory> stories, Instant lastTouched) {
-        Instant newest = stories.stream().map(ListedStory::updatedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        return lastTouched != null && lastTouched.isAfter(newest) ? lastTouched : newest;
     }
 
     @Override

@@ -1,26 +1,21 @@
 package org.galley.site.pages;
 
-import java.util.List;
-
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import org.galley.runtime.InlineStyle;
 import org.galley.runtime.SiteSettings;
 import org.galley.site.ListedStory;
-import org.galley.site.listing.Listing;
+import org.galley.site.listing.ListingSlice;
 
 /**
  * Renders the listing pages with the precompiled jte templates ({@code index.jte}, {@code section.jte},
- * {@code tag.jte}, sharing {@code layout.jte} and {@code stories.jte}): a pure function of the listing, its
- * stories and the site's settings.
+ * {@code tag.jte}, sharing {@code layout.jte} and {@code stories.jte}): a pure function of one page of a
+ * listing, the listing's newest story (which names it) and the site's settings.
  */
 public final class ListingPages {
 
     private static final String LISTING_RULES = InlineStyle.rulesBeside(ListingPages.class, "listing.css");
-
-    /** Enough for a front page; older stories stay reachable through the sitemap and their sections. */
-    public static final int MAX_STORIES = 100;
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(
             null, ContentType.Html, ListingPages.class.getClassLoader(), "org.galley.site.templates");
@@ -32,15 +27,20 @@ public final class ListingPages {
         this.style = InlineStyle.forSite(site, LISTING_RULES);
     }
 
-    /** The page of {@code listing} with {@code newestFirst}, its live stories. */
-    public String render(Listing listing, List<ListedStory> newestFirst) {
-        List<ListedStory> shown = newestFirst.subList(0, Math.min(MAX_STORIES, newestFirst.size()));
-        String name = listing.name(site, newestFirst);
+    /**
+     * The page {@code slice} of its listing.
+     *
+     * @param newest the listing's newest live story (not the page's), or null when it has none
+     */
+    public String render(ListingSlice slice, ListedStory newest) {
+        var listing = slice.listing();
+        // Each page of a listing has its own title, so a reader's tabs and a search result tell them apart.
+        String pageSuffix = slice.number() > 1 ? " · Page " + slice.number() : "";
         ListingPage page = switch (listing.kind()) {
-            case HOME -> new ListingPage(site, style, listing, "Latest stories",
-                    site.name() + " · " + site.tagline(), listing.description(site, newestFirst), shown);
-            case SECTION, TAG -> new ListingPage(site, style, listing, name, listing.title(site, newestFirst),
-                    listing.description(site, newestFirst), shown);
+            case HOME -> new ListingPage(site, style, slice, "Latest stories",
+                    site.name() + " · " + site.tagline() + pageSuffix, listing.description(site, newest));
+            case SECTION, TAG -> new ListingPage(site, style, slice, listing.name(site, newest),
+                    listing.title(site, newest) + pageSuffix, listing.description(site, newest));
         };
         String template = switch (listing.kind()) {
             case HOME -> "index.jte";

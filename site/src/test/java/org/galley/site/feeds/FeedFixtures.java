@@ -23,9 +23,12 @@ final class FeedFixtures {
             .tags("OpenAI:openai", "Microsoft:microsoft").hero("/media/ai-partnership.svg", "Two laptops")
             .publishedAt("2026-04-21T09:00:00Z").updatedAt("2026-04-21T12:30:00Z").listed();
 
+    /** When the listings of the two stories last changed: the newer one's update. */
+    static final Instant UPDATED = Instant.parse("2026-04-21T12:30:00Z");
+
     /** The home feeds of the two stories, newest first. */
     static FeedContent home() {
-        return FeedContent.of(SITE, Listing.HOME, List.of(NEWER, OLDER), Instant.parse("2026-04-21T12:30:00Z"));
+        return FeedContent.of(SITE, Listing.HOME, List.of(NEWER, OLDER), UPDATED);
     }
 
     private FeedFixtures() {

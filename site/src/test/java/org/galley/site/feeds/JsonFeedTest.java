@@ -55,7 +55,7 @@ class JsonFeedTest {
 
     @Test
     void aTagFeedLivesInTheTagsFolder() throws Exception {
-        JsonNode feed = JSON.readTree(JsonFeed.render(FeedContent.of(SITE, Listing.tag("openai"), List.of(NEWER), null)));
+        JsonNode feed = JSON.readTree(JsonFeed.render(FeedContent.of(SITE, Listing.tag("openai"), List.of(NEWER), FeedFixtures.UPDATED)));
 
         assertThat(feed.get("title").asText()).isEqualTo("OpenAI · Stack Digest");
         assertThat(feed.get("home_page_url").asText()).isEqualTo("https://stackdigest.org/tags/openai/");

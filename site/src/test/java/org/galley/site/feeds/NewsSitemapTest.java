@@ -25,13 +25,13 @@ class NewsSitemapTest {
     void itListsOnlyStoriesFirstPublishedInTheLastTwoDays() {
         Instant now = Instant.parse("2026-04-22T07:00:00Z");
 
-        List<Element> urls = urls(NewsSitemap.render(SITE, List.of(OLDER, NEWER), now));
+        List<Element> urls = urls(NewsSitemap.render(SITE, List.of(NEWER, OLDER), now));
 
         assertThat(urls).extracting(url -> text(url, NS, "loc"))
                 .containsExactly("https://stackdigest.org/ai/microsoft-and-openai/", "https://stackdigest.org/ai/claude-goes-to-work/");
-        assertThat(urls(NewsSitemap.render(SITE, List.of(OLDER, NEWER), Instant.parse("2026-04-23T08:30:00Z"))))
+        assertThat(urls(NewsSitemap.render(SITE, List.of(NEWER, OLDER), Instant.parse("2026-04-23T08:30:00Z"))))
                 .extracting(url -> text(url, NS, "loc")).containsExactly("https://stackdigest.org/ai/microsoft-and-openai/");
-        assertThat(urls(NewsSitemap.render(SITE, List.of(OLDER, NEWER), Instant.parse("2026-05-01T00:00:00Z")))).isEmpty();
+        assertThat(urls(NewsSitemap.render(SITE, List.of(NEWER, OLDER), Instant.parse("2026-05-01T00:00:00Z")))).isEmpty();
     }
 
     @Test
@@ -52,9 +52,9 @@ class NewsSitemapTest {
 
     @Test
     void itSaysWhenItsOldestStoryLeavesTheWindow() {
-        assertThat(NewsSitemap.nextExpiry(List.of(OLDER, NEWER), Instant.parse("2026-04-21T10:00:00Z")))
+        assertThat(NewsSitemap.nextExpiry(List.of(NEWER, OLDER), Instant.parse("2026-04-21T10:00:00Z")))
                 .hasValue(Instant.parse("2026-04-22T08:00:00Z"));
-        assertThat(NewsSitemap.nextExpiry(List.of(OLDER, NEWER), Instant.parse("2026-05-01T00:00:00Z"))).isEmpty();
+        assertThat(NewsSitemap.nextExpiry(List.of(NEWER, OLDER), Instant.parse("2026-05-01T00:00:00Z"))).isEmpty();
     }
 
     private static List<Element> urls(String xml) {

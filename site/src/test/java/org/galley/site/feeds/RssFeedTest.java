@@ -79,7 +79,7 @@ class RssFeedTest {
 
     @Test
     void aSectionFeedNamesTheSectionAndLinksItsPage() {
-        FeedContent feed = FeedContent.of(SITE, Listing.section("ai"), List.of(NEWER, OLDER), null);
+        FeedContent feed = FeedContent.of(SITE, Listing.section("ai"), List.of(NEWER, OLDER), FeedFixtures.UPDATED);
 
         Element channel = Xml.child(Xml.parse(RssFeed.render(feed)).getDocumentElement(), "", "channel");
 
@@ -96,7 +96,7 @@ class RssFeedTest {
                 .publishedAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(86_400L * day).toString()).listed()));
         List<ListedStory> newestFirst = stories.stream().sorted(Listing.NEWEST_FIRST).toList();
 
-        List<Item> items = read(RssFeed.render(FeedContent.of(SITE, Listing.HOME, newestFirst, null)));
+        List<Item> items = read(RssFeed.render(FeedContent.of(SITE, Listing.HOME, newestFirst, FeedFixtures.UPDATED)));
 
         assertThat(items).hasSize(50);
         assertThat(items.get(0).getTitle()).hasValue("Story s59");
@@ -105,7 +105,7 @@ class RssFeedTest {
 
     @Test
     void anEmptyListingStillGivesAChannelWithNoItems() {
-        Element rss = Xml.parse(RssFeed.render(FeedContent.of(SITE, Listing.HOME, List.of(), null))).getDocumentElement();
+        Element rss = Xml.parse(RssFeed.render(FeedContent.of(SITE, Listing.HOME, List.of(), FeedFixtures.UPDATED))).getDocumentElement();
 
         Element channel = Xml.child(rss, "", "channel");
         assertThat(text(channel, "", "title")).isEqualTo("Stack Digest");

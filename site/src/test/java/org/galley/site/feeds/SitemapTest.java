@@ -1,12 +1,10 @@
 package org.galley.site.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.galley.site.feeds.FeedFixtures.NEWER;
-import static org.galley.site.feeds.FeedFixtures.OLDER;
-import static org.galley.site.feeds.FeedFixtures.SITE;
 import static org.galley.site.feeds.Xml.children;
 import static org.galley.site.feeds.Xml.text;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,43 +15,75 @@ import org.w3c.dom.Element;
 
 class SitemapTest {
 
-    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     @Test
-    void itListsHomeEveryStoryEverySectionAndEveryTagWithItsLastModification() {
-        Map<String, String> lastmods = urls(Sitemap.render(SITE, List.of(OLDER, NEWER)));
+    void aUrlsetListsEachAddressWithItsLastModificationToTheSecond() {
+        Map<String, String> lastmods = urls(Sitemap.urlset(List.of(
+                new Sitemap.Url("https://stackdigest.org/ai/story/", Instant.parse("2026-04-21T12:30:00.123Z")),
+                new Sitemap.Url("https://stackdigest.org/", Instant.EPOCH),
+                new Sitemap.Url("https://stackdigest.org/ai/", null))));
 
-        assertThat(lastmods.keySet()).containsExactly(
-                "https://stackdigest.org/",
-                "https://stackdigest.org/ai/microsoft-and-openai/",
-                "https://stackdigest.org/ai/claude-goes-to-work/",
-                "https://stackdigest.org/ai/",
-                "https://stackdigest.org/tags/ai-agents/",
-                "https://stackdigest.org/tags/anthropic/",
-                "https://stackdigest.org/tags/microsoft/",
-                "https://stackdigest.org/tags/openai/");
-        assertThat(lastmods.get("https://stackdigest.org/")).isEqualTo("2026-04-21T12:30:00Z");
-        assertThat(lastmods.get("https://stackdigest.org/ai/claude-goes-to-work/")).isEqualTo("2026-04-20T08:00:00Z");
-        assertThat(lastmods.get("https://stackdigest.org/tags/anthropic/")).isEqualTo("2026-04-20T08:00:00Z");
-        lastmods.values().forEach(OffsetDateTime::parse);
+        assertThat(lastmods).containsExactly(
+                Map.entry("https://stackdigest.org/ai/story/", "2026-04-21T12:30:00Z"),
+                Map.entry("https://stackdigest.org/", "none"),
+                Map.entry("https://stackdigest.org/ai/", "none"));
+        OffsetDateTime.parse(lastmods.get("https://stackdigest.org/ai/story/"));
     }
 
     @Test
-    void anEmptySiteListsOnlyItsHomePage() {
-        assertThat(urls(Sitemap.render(SITE, List.of()))).containsOnlyKeys("https://stackdigest.org/");
+    void anIndexNamesEachPartWithItsLatestModification() {
+        Map<String, String> parts = index(Sitemap.index(List.of(
+                new Sitemap.Url("https://stackdigest.org/" + Sitemap.part(1), Instant.parse("2026-04-20T08:00:00Z")),
+                new Sitemap.Url("https://stackdigest.org/" + Sitemap.part(2), Instant.parse("2026-04-21T09:00:00Z")))));
+
+        assertThat(parts).containsExactly(
+                Map.entry("https://stackdigest.org/sitemap-1.xml", "2026-04-20T08:00:00Z"),
+                Map.entry("https://stackdigest.org/sitemap-2.xml", "2026-04-21T09:00:00Z"));
     }
 
-    /** loc -> lastmod, in document order, after checking the sitemaps.org structure. */
+    @Test
+    void upToTheLimitOneFileHoldsEveryAddress() {
+        SitemapLayout layout = new SitemapLayout(40_000, 10_000, Sitemap.MAX_URLS);
+
+        assertThat(layout.split()).isFalse();
+        assertThat(layout.parts()).isZero();
+    }
+
+    @Test
+    void pastTheLimitStoriesAndListingPagesAreCutIntoPartsThatNeverMixThem() {
+        SitemapLayout layout = new SitemapLayout(7, 2, 3);
+
+        assertThat(layout.split()).isTrue();
+        assertThat(layout.storyParts()).isEqualTo(3);
+        assertThat(layout.listingParts()).isEqualTo(1);
+        assertThat(layout.parts()).isEqualTo(4);
+        assertThat(layout.storyPartOf(0)).isEqualTo(1);
+        assertThat(layout.storyPartOf(2)).isEqualTo(1);
+        assertThat(layout.storyPartOf(3)).isEqualTo(2);
+        assertThat(layout.storyPartOf(6)).isEqualTo(3);
+    }
+
+    /** loc -> lastmod ("none" when absent), in document order, after checking the sitemaps.org structure. */
     static Map<String, String> urls(String xml) {
-        Element urlset = Xml.parse(xml).getDocumentElement();
-        assertThat(urlset.getNamespaceURI()).isEqualTo(NS);
-        assertThat(urlset.getLocalName()).isEqualTo("urlset");
-        Map<String, String> urls = new LinkedHashMap<>();
-        for (Element url : children(urlset, NS, "url")) {
-            String lastmod = children(url, NS, "lastmod").isEmpty() ? null : text(url, NS, "lastmod");
-            urls.put(text(url, NS, "loc"), lastmod);
+        return entries(xml, "urlset", "url");
+    }
+
+    /** loc -> lastmod of each sitemap an index names, after checking its structure. */
+    static Map<String, String> index(String xml) {
+        return entries(xml, "sitemapindex", "sitemap");
+    }
+
+    private static Map<String, String> entries(String xml, String root, String entry) {
+        Element document = Xml.parse(xml).getDocumentElement();
+        assertThat(document.getNamespaceURI()).isEqualTo(NS);
+        assertThat(document.getLocalName()).isEqualTo(root);
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (Element url : children(document, NS, entry)) {
+            String lastmod = children(url, NS, "lastmod").isEmpty() ? "none" : text(url, NS, "lastmod");
+            entries.put(text(url, NS, "loc"), lastmod);
         }
-        assertThat(urls.keySet()).allSatisfy(loc -> assertThat(loc).startsWith("https://stackdigest.org/"));
-        return urls;
+        assertThat(entries.keySet()).allSatisfy(loc -> assertThat(loc).startsWith("http"));
+        return entries;
     }
 }

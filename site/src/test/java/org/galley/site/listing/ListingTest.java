@@ -1,9 +1,8 @@
 package org.galley.site.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.galley.site.StoryEvents.story;
-
-import java.util.List;
 
 import org.galley.runtime.SiteSettings;
 import org.galley.site.ListedStory;
@@ -31,16 +30,23 @@ class ListingTest {
     }
 
     @Test
-    void listingsAreNewestFirstAndTakeTheirNameFromTheNewestStory() {
-        ListedStory older = story("old").category("Ai").publishedAt("2026-01-01T00:00:00Z").listed();
-        ListedStory newer = story("new").category("AI").publishedAt("2026-02-01T00:00:00Z").listed();
+    void aSectionOrTagIsNamedByItsNewestStoryAndBySlugWhenItHasNone() {
+        ListedStory newest = story("new").category("AI").listed();
         Listing ai = Listing.section("ai");
 
-        List<ListedStory> selected = ai.select(List.of(older, newer));
+        assertThat(ai.name(SITE, newest)).isEqualTo("AI");
+        assertThat(ai.title(SITE, newest)).isEqualTo("AI · Stack Digest");
+        assertThat(Listing.tag("ai").name(SITE, newest)).isEqualTo("AI");
+        assertThat(ai.name(SITE, null)).isEqualTo("ai");
+        assertThat(Listing.HOME.title(SITE, null)).isEqualTo("Stack Digest");
+    }
 
-        assertThat(selected).extracting(ListedStory::articleId).containsExactly("new", "old");
-        assertThat(ai.name(SITE, selected)).isEqualTo("AI");
-        assertThat(ai.title(SITE, selected)).isEqualTo("AI · Stack Digest");
-        assertThat(Listing.tag("ai").name(SITE, selected)).isEqualTo("AI");
+    @Test
+    void olderPagesLiveInPageFoldersBelowTheListing() {
+        assertThat(Listing.HOME.pagePath(1)).isEqualTo("/");
+        assertThat(Listing.HOME.pagePath(2)).isEqualTo("/page/2/");
+        assertThat(Listing.section("ai").pagePath(3)).isEqualTo("/ai/page/3/");
+        assertThat(Listing.tag("openai").pagePath(2)).isEqualTo("/tags/openai/page/2/");
+        assertThatThrownBy(() -> Listing.HOME.pagePath(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
