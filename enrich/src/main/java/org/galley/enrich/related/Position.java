@@ -1,7 +1,6 @@
 package org.galley.enrich.related;
 
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * A story's place in the publication order, the one total order enrich files stories in: by first publication
@@ -16,16 +15,14 @@ import java.util.Comparator;
  */
 public record Position(Instant firstPublishedAt, String articleId) implements Comparable<Position> {
 
-    private static final Comparator<Position> ORDER = Comparator.comparing(Position::firstPublishedAt)
-            .thenComparing(Position::articleId, Position::compareIds);
-
     public static Position of(StorySummary story) {
         return new Position(story.firstPublishedAt(), story.articleId());
     }
 
     @Override
     public int compareTo(Position other) {
-        return ORDER.compare(this, other);
+        int byTime = firstPublishedAt.compareTo(other.firstPublishedAt);
+        return byTime != 0 ? byTime : compareIds(articleId, other.articleId);
     }
 
     public boolean isBefore(Position other) {
@@ -34,6 +31,9 @@ public record Position(Instant firstPublishedAt, String articleId) implements Co
 
     /** Two ids in code point order (String's own order differs from it for characters outside the BMP). */
     public static int compareIds(String a, String b) {
+        if (a.equals(b)) {
+            return 0;
+        }
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -38,9 +38,14 @@ public final class RelatedStories {
     private record Scored(Listing listing, int shared) {
     }
 
-    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingInt(Scored::shared).reversed()
-            .thenComparing((Scored s) -> s.listing().position().firstPublishedAt(), Comparator.reverseOrder())
-            .thenComparing(s -> s.listing().articleId());
+    /** More shared tags first, then the newer story, then the lower id. */
+    private static int bestFirst(Scored a, Scored b) {
+        if (a.shared() != b.shared()) {
+            return Integer.compare(b.shared(), a.shared());
+        }
+        int byTime = b.listing().position().firstPublishedAt().compareTo(a.listing().position().firstPublishedAt());
+        return byTime != 0 ? byTime : a.listing().articleId().compareTo(b.listing().articleId());
+    }
 
     /**
      * The stories {@code current} is compared with: for each of its tags, the latest {@code window} live stories
@@ -115,7 +120,7 @@ public final class RelatedStories {
             }
             Scored scored = new Scored(other, shared);
             int place = best.size();
-            while (place > 0 && BEST_FIRST.compare(scored, best.get(place - 1)) < 0) {
+            while (place > 0 && bestFirst(scored, best.get(place - 1)) < 0) {
                 place--;
             }
             if (place < settings.maxStories()) {

@@ -186,7 +186,7 @@ public final class StoryIndexer {
         if (after.published()) {
             tags.addAll(after.tagSlugs());
         }
-        for (String tag : tags) {
+        for (String tag : related.maxStories() > 0 ? tags : Set.<String>of()) {
             index.laterInTag(tag, at, related.window()).forEach(listing -> affected.add(listing.position()));
             if (related.includeNewer()) {
                 index.earlierInTag(tag, at, related.window()).forEach(listing -> affected.add(listing.position()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.galley.enrich.related.Position;
 import org.galley.enrich.related.RelatedSettings;
 import org.galley.enrich.related.RelatedStories;
 import org.galley.enrich.related.StorySummary;
@@ -163,8 +165,8 @@ class StoryIndexerConvergenceTest {
             assertThat(event.getTicker()).extracting(Headline::getArticleId)
                     .as("ticker of %s", story.articleId()).isEqualTo(ticker);
         }
-        assertThat(run.last().values()).flatExtracting(ArticleEnriched::getRelated).extracting(RelatedStory::getArticleId)
-                .isNotEmpty().doesNotContain("s13");
+        assertThat(run.last().values()).flatExtracting(ArticleEnriched::getRelated)
+                .extracting(RelatedStory::getArticleId).isNotEmpty().doesNotContain("s13");
     }
 
     /** Settings under which a story links only to earlier ones, so nothing filed later can change its page. */
@@ -176,10 +178,8 @@ class StoryIndexerConvergenceTest {
     @MethodSource("earlierOnly")
     void storiesArrivingInPublicationOrderAreEachSentOnce(RelatedSettings settings) {
         List<ArticleEnriched> firstRevisions = STORIES.stream().map(revisions -> revisions.get(0))
-                .sorted((a, b) -> {
-                    int byTime = a.getFirstPublishedAt().compareTo(b.getFirstPublishedAt());
-                    return byTime != 0 ? byTime : a.getSubmission().getArticleId().compareTo(b.getSubmission().getArticleId());
-                })
+                .sorted(Comparator.comparing(draft -> new Position(draft.getFirstPublishedAt(),
+                        draft.getSubmission().getArticleId())))
                 .toList();
 
         assertThat(file(firstRevisions, settings).relinked()).isZero();
