@@ -7,10 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -21,6 +23,7 @@ import org.galley.events.CacheInvalidation;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.site.invalidation.InvalidationPaths;
 import org.galley.site.invalidation.InvalidationSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +37,18 @@ import org.slf4j.LoggerFactory;
  * <p>The site is a view of the topics, so on every start it replays them from the beginning into the folder
  * rather than trusting what a previous run left there.
  *
+ * <p>Each event's story page is written as it is applied. Listings, feeds and sitemaps are written by
+ * {@link SiteBuilder#flush()}, every event since the last flush in one write: at most once per flush interval
+ * while events keep arriving, as soon as a poll finds nothing more (the reader has caught up), and once more
+ * when the reader is closed, so a stopped site leaves listings that match its pages. So a replay of thousands
+ * of stories writes each listing a few times, not once per poll, and a lone story still shows up within a poll.
+ *
  * <p>Invalidations are at-least-once, and that is the right guarantee for them: a purge repeated is harmless
  * (the CDN fetches the same file again), a purge lost leaves readers a stale page until the CDN's TTL runs
- * out. Each batch's files are written before its invalidations are sent, so a purger never purges ahead of
- * the new content and caches the old one again. After the sink has them, the reader commits its position on
- * {@code articles.published} for its consumer group (offsets only: it assigns partitions itself).
+ * out. An event's invalidation is sent only after the flush that wrote its listings, so a purger never purges
+ * ahead of the new content and caches the old one again. After the sink has them, the reader commits, for its
+ * consumer group, the position on {@code articles.published} that flush had reached (offsets only: it assigns
+ * partitions itself), never the position of events applied but not yet flushed.
  *
  * <p>The replay at start-up does not announce the history it rebuilds: those changes were purged when they
  * happened. It announces events from the position it last committed, or, the first time, from the end offsets
@@ -54,23 +64,38 @@ public final class PublishedStreamReader implements GalleyService {
     private final SiteBuilder builder;
     private final InvalidationSink invalidations;
     private final Supplier<Consumer<byte[], byte[]>> consumers;
+    private final long flushIntervalNanos;
+    private final LongSupplier nanoTime;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final List<CacheInvalidation> unflushed = new ArrayList<>();
     private final List<CacheInvalidation> unsent = new ArrayList<>();
+    private final Map<TopicPartition, OffsetAndMetadata> flushedPositions = new HashMap<>();
     private final Map<TopicPartition, Long> announceFrom = new HashMap<>();
+    private boolean appliedSinceFlush;
+    private long lastFlush;
     private volatile boolean assigned;
     private Consumer<byte[], byte[]> consumer;
     private Thread thread;
 
     /**
-     * @param consumers makes the consumer when the reader starts (it must not commit offsets by itself; its
-     *                  group id, if any, keeps the position invalidations were announced up to)
+     * @param consumers     makes the consumer when the reader starts (it must not commit offsets by itself; its
+     *                      group id, if any, keeps the position invalidations were announced up to)
+     * @param flushInterval the least time between two flushes while events keep arriving ({@link Duration#ZERO}:
+     *                      after every poll)
+     * @param nanoTime      a monotonic clock in nanoseconds ({@code System::nanoTime}) that measures it
      */
     public PublishedStreamReader(Topics topics, SiteBuilder builder, InvalidationSink invalidations,
-                                 Supplier<Consumer<byte[], byte[]>> consumers) {
+                                 Supplier<Consumer<byte[], byte[]>> consumers, Duration flushInterval,
+                                 LongSupplier nanoTime) {
+        if (flushInterval.isNegative()) {
+            throw new IllegalArgumentException("The flush interval cannot be negative, was " + flushInterval);
+        }
         this.topics = topics;
         this.builder = builder;
         this.invalidations = invalidations;
         this.consumers = consumers;
+        this.flushIntervalNanos = flushInterval.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -93,9 +118,12 @@ public final class PublishedStreamReader implements GalleyService {
             while (running.get()) {
                 step(POLL);
             }
+            finish();
         } catch (WakeupException e) {
             if (running.get()) {
                 log.error("The site reader was woken up while running", e);
+            } else {
+                finish();
             }
         } catch (RuntimeException e) {
             log.error("The site reader stopped", e);
@@ -105,7 +133,10 @@ public final class PublishedStreamReader implements GalleyService {
         }
     }
 
-    /** Assigns every partition from the beginning, notes where announcing starts, and empties the site. */
+    /**
+     * Assigns every partition from the beginning, notes where announcing starts, and empties the site (what a
+     * previous run wrote stays served until the first flush replaces it).
+     */
     void open() {
         if (consumer == null) {
             consumer = consumers.get();
@@ -125,22 +156,69 @@ public final class PublishedStreamReader implements GalleyService {
         }
         log.info("Rebuilding the site from the beginning; announcing cache invalidations from {}", announceFrom);
         builder.reset();
-        builder.flush();
+        unflushed.clear();
+        unsent.clear();
+        flushedPositions.clear();
+        appliedSinceFlush = true;
+        lastFlush = nanoTime.getAsLong();
     }
 
-    /** One poll: apply its events, write the listings once, then announce and commit. */
+    /**
+     * One poll: apply its events; flush when the interval has passed since the last flush, or when the poll
+     * found nothing and something is waiting to be written; then announce what the flushes wrote, and commit.
+     */
     void step(Duration timeout) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             CacheInvalidation invalidation = applySafely(record);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             if (invalidation != null && record.offset() >= announceFrom.getOrDefault(partition, Long.MAX_VALUE)) {
-                unsent.add(invalidation);
+                unflushed.add(invalidation);
             }
+            appliedSinceFlush = true;
         }
-        builder.flush();
+        boolean caughtUp = records.isEmpty() && appliedSinceFlush;
+        if (caughtUp || nanoTime.getAsLong() - lastFlush >= flushIntervalNanos) {
+            flush();
+        }
         if (!unsent.isEmpty()) {
             announce();
         }
+    }
+
+    /** On an orderly stop: writes what was applied since the last flush and announces it. */
+    void finish() {
+        try {
+            if (appliedSinceFlush) {
+                flush();
+            }
+            if (!unsent.isEmpty()) {
+                try {
+                    announce();
+                } catch (WakeupException e) {
+                    // The stop's own wake-up, now used up: the invalidations went out, so record that.
+                    commit();
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not write or announce the last changes before stopping; the next start does: {}",
+                    e.getMessage());
+        }
+    }
+
+    /** Writes the listings of every event applied so far; their invalidations, and the position, may now go out. */
+    private void flush() {
+        Map<String, List<String>> alsoWritten = builder.flush();
+        lastFlush = nanoTime.getAsLong();
+        appliedSinceFlush = false;
+        unflushed.forEach(invalidation -> unsent.add(InvalidationPaths.including(invalidation, alsoWritten)));
+        unflushed.clear();
+        announceFrom.forEach((partition, from) -> {
+            long position = consumer.position(partition);
+            if (position >= from) {
+                flushedPositions.put(partition, new OffsetAndMetadata(position));
+            }
+        });
     }
 
     private void announce() {
@@ -151,15 +229,12 @@ public final class PublishedStreamReader implements GalleyService {
             return;
         }
         unsent.clear();
-        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
-        announceFrom.forEach((partition, from) -> {
-            long position = consumer.position(partition);
-            if (position >= from) {
-                positions.put(partition, new OffsetAndMetadata(position));
-            }
-        });
+        commit();
+    }
+
+    private void commit() {
         try {
-            consumer.commitSync(positions);
+            consumer.commitSync(new HashMap<>(flushedPositions));
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -51,6 +53,9 @@ class PublishedStreamReaderTest {
         }
     };
     private final RecordingSink sink = new RecordingSink();
+    private final AtomicLong nanos = new AtomicLong();
+    private CountingFiles files;
+    private SiteBuilder builder;
     private PublishedStreamReader reader;
 
     @BeforeEach
@@ -59,8 +64,13 @@ class PublishedStreamReaderTest {
         consumer.updatePartitions(REJECTED.topic(), List.of(new PartitionInfo(REJECTED.topic(), 0, null, null, null)));
         consumer.updateBeginningOffsets(Map.of(PUBLISHED, 0L, REJECTED, 0L));
         consumer.updateEndOffsets(Map.of(REJECTED, 0L));
-        SiteBuilder builder = new SiteBuilder(new SiteFolder(out), SiteSettings.stackDigest(), SiteBuilderTest.CLOCK);
-        reader = new PublishedStreamReader(TOPICS, builder, sink, () -> consumer);
+        reader = reader(Duration.ZERO);
+    }
+
+    private PublishedStreamReader reader(Duration flushInterval) {
+        files = new CountingFiles(out);
+        builder = new SiteBuilder(files, SiteSettings.stackDigest(), SiteBuilderTest.CLOCK);
+        return new PublishedStreamReader(TOPICS, builder, sink, () -> consumer, flushInterval, nanos::get);
     }
 
     @Test
@@ -128,6 +138,109 @@ class PublishedStreamReaderTest {
 
         assertThat(out.resolve("ai/a1/index.html")).exists();
         assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+    }
+
+    @Test
+    void withAFlushIntervalTheEventsBetweenTwoWritesAreWrittenInOne() throws IOException {
+        reader = reader(Duration.ofSeconds(1));
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+
+        add(0, story("a1").published());
+        add(1, story("a2").published());
+        reader.step(Duration.ZERO);
+        nanos.set(Duration.ofMillis(400).toNanos());
+        add(2, story("a3").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(out.resolve("ai/a3/index.html")).as("a story's page is written as it is applied").exists();
+        assertThat(files.writes("index.html")).isZero();
+        assertThat(outcomes("a1", "a2", "a3")).isEmpty();
+
+        nanos.set(Duration.ofMillis(1000).toNanos());
+        add(3, story("a4").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(files.writes("index.html")).isEqualTo(1);
+        assertThat(files.writes("ai/index.html")).isEqualTo(1);
+        assertThat(files.writes("sitemap.xml")).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("index.html"))).contains("/ai/a1/", "/ai/a2/", "/ai/a3/", "/ai/a4/");
+        assertThat(outcomes("a1", "a2", "a3", "a4")).hasSize(4);
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1", "a2", "a3", "a4");
+        assertThat(sink.homeListedItWhenSent).containsOnly(true);
+    }
+
+    @Test
+    void aPollThatFindsNothingMoreWritesWhatIsWaitingWithoutWaitingForTheInterval() {
+        reader = reader(Duration.ofHours(1));
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        add(0, story("a1").published());
+        reader.step(Duration.ZERO);
+        assertThat(files.writes("index.html")).isZero();
+
+        reader.step(Duration.ZERO);
+
+        assertThat(files.writes("index.html")).isEqualTo(1);
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(sink.homeListedItWhenSent).containsExactly(true);
+
+        reader.step(Duration.ZERO);
+        assertThat(files.writes("index.html")).as("nothing new, nothing written").isEqualTo(1);
+    }
+
+    @Test
+    void nothingIsCommittedPastEventsWhoseListingsAreNotWrittenYet() {
+        reader = reader(Duration.ofHours(1));
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        add(0, story("a1").published());
+        reader.step(Duration.ZERO);
+        reader.step(Duration.ZERO);
+        assertThat(consumer.committed(Set.of(PUBLISHED)).get(PUBLISHED).offset()).isEqualTo(1L);
+
+        add(1, story("a2").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(consumer.committed(Set.of(PUBLISHED)).get(PUBLISHED).offset()).isEqualTo(1L);
+    }
+
+    @Test
+    void stoppingWritesAndAnnouncesWhatWasWaiting() throws IOException {
+        reader = reader(Duration.ofHours(1));
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        add(0, story("a1").published());
+        reader.step(Duration.ZERO);
+
+        reader.finish();
+
+        assertThat(Files.readString(out.resolve("index.html"))).contains("/ai/a1/");
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(consumer.committed(Set.of(PUBLISHED)).get(PUBLISHED).offset()).isEqualTo(1L);
+    }
+
+    @Test
+    void anInvalidationNamesTheOlderListingPagesItsFlushWrote() {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        for (int i = 0; i < SiteBuilder.PAGE_SIZE; i++) {
+            add(i, story("s" + i).publishedAt("2026-04-01T00:00:00Z").published());
+        }
+        reader.step(Duration.ZERO);
+        sink.sent.clear();
+
+        add(SiteBuilder.PAGE_SIZE, story("newest").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(sink.sent).singleElement().satisfies(invalidation -> assertThat(invalidation.getPaths())
+                .containsSubsequence("/", "/page/2/", "/ai/", "/ai/page/2/", "/tags/ai/", "/tags/ai/page/2/"));
+    }
+
+    /** The outcomes the site reports so far of these stories. */
+    private List<Outcome> outcomes(String... articleIds) {
+        return Stream.of(articleIds).flatMap(id -> builder.outcome(id).stream()).toList();
     }
 
     private void add(long offset, ArticlePublished event) {
