@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,7 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads topics from their start as a downstream consumer does ({@code read_committed}: only what the stages
  * committed) and notes, by this JVM's {@link System#nanoTime()}, when each key first arrived. A {@link Classifier}
- * says which records count as an arrival (a PUBLISH, say) and under which key.
+ * says which records count as an arrival (a PUBLISH, say) and under which key. It also counts every arrival,
+ * repeats included, and knows when the last one came, so a caller can wait for a pipeline to go quiet.
  */
 final class ArrivalWatcher implements AutoCloseable {
 
@@ -37,6 +40,8 @@ final class ArrivalWatcher implements AutoCloseable {
     private final Classifier classifier;
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicLong events = new AtomicLong();
+    private volatile long lastEventAt = System.nanoTime();
     private final Thread thread;
     private volatile boolean closing;
 
@@ -128,13 +133,43 @@ final class ArrivalWatcher implements AutoCloseable {
                 lastReport = now;
                 console.printf("  %s: %,d of %,d (%.0f s)%n", label, arrived, keys.size(), (now - began) / 1e9);
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + label, e);
-            }
+            sleepBriefly(label);
         }
+    }
+
+    private static void sleepBriefly(String waitingFor) {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + waitingFor, e);
+        }
+    }
+
+    /** Every arrival so far, a key's repeats included. */
+    long events() {
+        return events.get();
+    }
+
+    /**
+     * Waits until nothing has arrived for {@code quiet}; answers when the last arrival came, or empty when the
+     * arrivals had not stopped within {@code timeout}.
+     */
+    OptionalLong awaitQuiet(Duration quiet, Duration timeout, Runnable check) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            RuntimeException failed = failure.get();
+            if (failed != null) {
+                throw new IllegalStateException("Reading arrivals failed: " + failed.getMessage(), failed);
+            }
+            check.run();
+            long last = lastEventAt;
+            if (System.nanoTime() - last >= quiet.toNanos()) {
+                return OptionalLong.of(last);
+            }
+            sleepBriefly("quiet");
+        }
+        return OptionalLong.empty();
     }
 
     @Override
@@ -158,6 +193,8 @@ final class ArrivalWatcher implements AutoCloseable {
                     String key = classifier.arrivalOf(record);
                     if (key != null) {
                         arrivals.putIfAbsent(key, now);
+                        events.incrementAndGet();
+                        lastEventAt = now;
                     }
                 }
             }

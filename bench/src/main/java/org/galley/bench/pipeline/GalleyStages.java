@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +42,7 @@ final class GalleyStages implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STALL = Duration.ofMinutes(2);
+    static final int QUIET_SECONDS = 5;
 
     private final ServiceConfig config;
     private final Topics topics;
@@ -87,6 +89,21 @@ final class GalleyStages implements AutoCloseable {
     /** Waits until every article has been published (see {@link ArrivalWatcher#await}). */
     void awaitPublished(Collection<String> articleIds, String label) {
         published.await(articleIds, STALL, this::requireNoFailure, console, label);
+    }
+
+    /** Every PUBLISH read so far, a story's repeats included (enrich sends a story again when a later-filed but
+     * earlier-published one changes its related stories or ticker, and render publishes it again). */
+    long publishEvents() {
+        return published.events();
+    }
+
+    /**
+     * Waits until {@code articles.published} has had nothing new for {@value #QUIET_SECONDS} s, so the next
+     * phase starts on an idle pipeline; answers when its last PUBLISH came, or empty when it never went quiet
+     * within {@code timeout}.
+     */
+    OptionalLong awaitQuiet(Duration timeout) {
+        return published.awaitQuiet(Duration.ofSeconds(QUIET_SECONDS), timeout, this::requireNoFailure);
     }
 
     /** When each article's first PUBLISH was read, by {@link System#nanoTime()}. */

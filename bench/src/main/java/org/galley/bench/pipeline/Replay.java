@@ -1,8 +1,10 @@
 package org.galley.bench.pipeline;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,9 +22,16 @@ import org.galley.events.ArticleSubmitted;
  * @param firstThousandPerSec the first 1,000 published, from the first send
  * @param lastThousandPerSec  the last 1,000 published
  * @param perThousandPerSec   each successive 1,000, in publication order
+ * @param publishEvents       every PUBLISH read until the pipeline went quiet: more than {@code stories} when
+ *                            enrich sent stories again (a later-filed story changed their links) and render
+ *                            published them again
+ * @param settleSeconds       from the last story's first PUBLISH until {@code articles.published} went quiet
+ *                            (the repeats still in flight); null when it did not within ten minutes
  */
 record Replay(int stories, double seconds, double perSecond, double firstThousandPerSec, double lastThousandPerSec,
-              List<Double> perThousandPerSec) {
+              List<Double> perThousandPerSec, long publishEvents, Double settleSeconds) {
+
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
 
     /** last / first: 1.0 means no slowdown, 0.5 that the last 1,000 went at half the speed of the first. */
     double slowdownRatio() {
@@ -55,7 +64,12 @@ record Replay(int stories, double seconds, double perSecond, double firstThousan
         for (long time : published) {
             last = Math.max(last, time);
         }
+        long lastFirstPublish = last;
+        console.println("  replay: every story published; waiting for the pipeline to go quiet");
+        OptionalLong quiet = galley.awaitQuiet(SETTLE_TIMEOUT);
+        Double settleSeconds = quiet.isPresent() ? Math.max(0, quiet.getAsLong() - lastFirstPublish) / 1e9 : null;
         return new Replay(stories.size(), (last - start) / 1e9, Rates.overall(start, published),
-                Rates.first(start, published), Rates.last(start, published), Rates.perWindow(start, published));
+                Rates.first(start, published), Rates.last(start, published), Rates.perWindow(start, published),
+                galley.publishEvents(), settleSeconds);
     }
 }

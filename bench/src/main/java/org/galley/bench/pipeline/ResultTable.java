@@ -19,6 +19,9 @@ final class ResultTable {
         row(table, "Galley replay", SvgChart.number(result.galleyPerSec()) + " stories/s", String.format(Locale.ROOT,
                 "%.1f s; first 1,000 %s/s, last 1,000 %s/s", result.replaySeconds(),
                 SvgChart.number(result.firstThousandPerSec()), SvgChart.number(result.lastThousandPerSec())));
+        row(table, "", "", String.format(Locale.ROOT, "%,d PUBLISH events for %,d stories; quiet %s s after the last",
+                result.replayPublishEvents(), result.stories(),
+                result.replaySettleSeconds() == null ? "> 600" : SvgChart.number(result.replaySettleSeconds())));
         row(table, "Hugo cold build", result.hugoPerSec() == null ? "not measured" : SvgChart.number(result.hugoPerSec()) + " pages/s",
                 result.hugoPerSec() == null ? "" : String.format(Locale.ROOT, "%.1f s, %s", result.hugoSeconds(), result.hugoVersion()));
         row(table, String.format(Locale.ROOT, "latency at %d/s for %d s", result.latencyRate(), result.latencySeconds()),

@@ -29,6 +29,8 @@ class ResultJsonTest {
         assertThat(json.get("lastThousandPerSec").asDouble()).isEqualTo(90.0);
         assertThat(json.get("slowdownRatio").asDouble()).isEqualTo(0.72);
         assertThat(json.get("perThousandPerSec").get(1).asDouble()).isEqualTo(83.3);
+        assertThat(json.get("replayPublishEvents").asLong()).isEqualTo(2_500);
+        assertThat(json.get("replaySettleSeconds").asDouble()).isEqualTo(3.3);
         assertThat(json.get("latencyP50Ms").asDouble()).isEqualTo(80.0);
         assertThat(json.get("latencyP99Ms").asDouble()).isEqualTo(180.3);
         assertThat(json.get("hugoPerSec").asDouble()).isEqualTo(250.0);

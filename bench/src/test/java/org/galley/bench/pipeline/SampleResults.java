@@ -12,7 +12,7 @@ final class SampleResults {
     }
 
     static BenchResult withHugo(boolean hugo) {
-        Replay replay = new Replay(2_000, 20.0, 100.0, 125.0, 90.0, List.of(125.0, 83.3333));
+        Replay replay = new Replay(2_000, 20.0, 100.0, 125.0, 90.0, List.of(125.0, 83.3333), 2_500, 3.25);
         LatencyRun latency = new LatencyRun(1_000, 50, 20, 49.98, new Percentiles(80.04, 120.5, 180.25, 250.0, 1_000));
         Map<String, Double> heaps = new LinkedHashMap<>();
         heaps.put("ingest", 150.26);
