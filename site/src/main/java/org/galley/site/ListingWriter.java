@@ -20,7 +20,8 @@ import org.galley.site.pages.ListingPages;
 /**
  * Writes one changed listing: its pages from the first one the change can have altered to the last, its
  * three feeds, and the removal of pages it no longer has; a section or tag left with no story loses every
- * file. It remembers only how many pages it wrote per listing.
+ * file. It remembers only how many pages it wrote per listing; pages after those that an earlier run left
+ * in the folder (the site restarted after its listings shrank) are found by trying to delete them.
  */
 final class ListingWriter {
 
@@ -67,11 +68,15 @@ final class ListingWriter {
         return olderPages;
     }
 
-    private void removePages(Listing listing, int from, int to, List<String> olderPages) {
-        for (int number = from; number <= to; number++) {
-            files.delete(SitePaths.fileOf(listing.pagePath(number)));
-            if (number > 1) {
+    /** Deletes its pages from {@code from} on: those it wrote, up to {@code written}, and any found after them. */
+    private void removePages(Listing listing, int from, int written, List<String> olderPages) {
+        for (int number = from; ; number++) {
+            boolean existed = files.delete(SitePaths.fileOf(listing.pagePath(number)));
+            if (existed && number > 1) {
                 olderPages.add(listing.pagePath(number));
+            }
+            if (!existed && number > written) {
+                return;
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,7 @@ public final class SiteBuilder {
     public static final int PAGE_SIZE = 20;
 
     private static final Logger log = LoggerFactory.getLogger(SiteBuilder.class);
+    private static final Pattern LISTING_PAGE = Pattern.compile("/(?:tags/)?(?:[^/]+/)?page/[0-9]+/");
 
     private final SiteFiles folder;
     private final SiteSettings site;
@@ -195,11 +197,17 @@ public final class SiteBuilder {
         return Optional.ofNullable(outcomes.get(articleId));
     }
 
-    /** A story's page lives in its own folder below the root; the root's files are the site's own. */
+    /**
+     * A story's page lives in its own folder below the root; the root's files are the site's own, and so are
+     * the listings' older pages ({@code /page/2/}, {@code /ai/page/2/}, {@code /tags/openai/page/2/}).
+     */
     private static String storyFile(String path) {
         if (path == null || !path.startsWith("/") || !path.endsWith("/") || path.replace("/", "").isEmpty()) {
             throw new IllegalArgumentException("A story's path must be a folder below the site root such as /ai/story/, was '"
                     + path + "'");
+        }
+        if (LISTING_PAGE.matcher(path).matches()) {
+            throw new IllegalArgumentException("A story's path cannot be one of a listing's pages, was '" + path + "'");
         }
         return SitePaths.fileOf(path);
     }

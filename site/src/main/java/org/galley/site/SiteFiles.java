@@ -11,6 +11,6 @@ public interface SiteFiles {
 
     void appendLine(String relativePath, String line);
 
-    /** Removes the file, and any folder that leaves empty; nothing happens if it does not exist. */
-    void delete(String relativePath);
+    /** Removes the file, and any folder that leaves empty; says whether there was such a file. */
+    boolean delete(String relativePath);
 }

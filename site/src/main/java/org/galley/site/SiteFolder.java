@@ -64,11 +64,11 @@ public final class SiteFolder implements SiteFiles {
     }
 
     @Override
-    public void delete(String relativePath) {
+    public boolean delete(String relativePath) {
         Path file = resolve(relativePath);
         try {
             if (!Files.deleteIfExists(file)) {
-                return;
+                return false;
             }
             // Leave no empty story folders behind; stop at the first one that still holds something.
             for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
@@ -79,6 +79,7 @@ public final class SiteFolder implements SiteFiles {
                 }
                 Files.delete(dir);
             }
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + file, e);
         }

@@ -19,7 +19,8 @@ import org.galley.site.listing.Pagination;
  * Writes {@code sitemap.xml}: every live story (its {@code lastmod} is the story's {@code updatedAt}) and every
  * page of every listing (the listing's last change), in one file or, past the limit, as an index of parts laid
  * out by {@link SitemapLayout}. Of a split sitemap it writes only the story parts from the one holding the
- * oldest changed story on, the listing parts, and the index; parts no longer needed are removed.
+ * oldest changed story on, the listing parts, and the index; parts no longer needed are removed, also those
+ * an earlier run left (found by trying to delete them).
  */
 final class SitemapWriter {
 
@@ -76,11 +77,7 @@ final class SitemapWriter {
             }
             files.write(Sitemap.FILE, Sitemap.index(index));
         }
-        for (int part = layout.parts() + 1; written != null && part <= written.parts(); part++) {
-            files.delete(Sitemap.part(part));
-            partModified.remove(part);
-            parts.add("/" + Sitemap.part(part));
-        }
+        removePartsAfter(layout.parts(), written == null ? 0 : written.parts(), parts);
         written = layout;
         return parts;
     }
@@ -94,6 +91,20 @@ final class SitemapWriter {
             return layout.storyParts() + 1;
         }
         return layout.storyPartOf(newestFirst.tailSet(home.oldest(), false).size());
+    }
+
+    /** Deletes the parts after {@code last}: those it wrote, up to {@code written}, and any an earlier run left after them. */
+    private void removePartsAfter(int last, int written, List<String> parts) {
+        for (int part = last + 1; ; part++) {
+            partModified.remove(part);
+            boolean existed = files.delete(Sitemap.part(part));
+            if (existed) {
+                parts.add("/" + Sitemap.part(part));
+            }
+            if (!existed && part > written) {
+                return;
+            }
+        }
     }
 
     private void writePart(int part, List<Sitemap.Url> urls, List<String> parts) {

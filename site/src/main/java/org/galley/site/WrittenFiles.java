@@ -32,9 +32,10 @@ final class WrittenFiles {
         return true;
     }
 
-    void delete(String path) {
-        files.delete(path);
+    /** Deletes the file; says whether there was one. */
+    boolean delete(String path) {
         hashes.remove(key(path));
+        return files.delete(path);
     }
 
     /** Forgets what was written, so the next write of every file happens (a rebuild trusts nothing on disk). */

@@ -37,7 +37,7 @@ final class CountingFiles implements SiteFiles {
     }
 
     @Override
-    public void delete(String relativePath) {
-        folder.delete(relativePath);
+    public boolean delete(String relativePath) {
+        return folder.delete(relativePath);
     }
 }

@@ -452,6 +452,46 @@ class SiteBuilderTest {
         assertThat(Files.readString(out.resolve("tags/openai/atom.xml"))).contains("<updated>2026-04-21T15:00:00Z</updated>");
     }
 
+    @Test
+    void aRestartRemovesThePagesAndSitemapPartsAnEarlierRunLeftThatTheSiteNoLongerHas() throws Exception {
+        SiteBuilder before = newSite(2, 4);
+        for (int day = 1; day <= 5; day++) {
+            before.apply(story("s" + day).tags("OpenAI:openai").publishedAt("2026-04-0" + day + "T00:00:00Z").published());
+        }
+        before.flush();
+        assertThat(out.resolve("tags/openai/page/3/index.html")).exists();
+        assertThat(out.resolve("sitemap-5.xml")).exists();
+
+        SiteBuilder restarted = newSite(2, 4);
+        for (int day = 1; day <= 5; day++) {
+            restarted.apply(story("s" + day).tags("OpenAI:openai").publishedAt("2026-04-0" + day + "T00:00:00Z").published());
+        }
+        for (int day = 2; day <= 5; day++) {
+            restarted.apply(story("s" + day).revision(2).unpublished("2026-04-22T00:00:00Z"));
+        }
+        restarted.apply(story("s1").revision(2).tags("Chips:chips").publishedAt("2026-04-01T00:00:00Z").published());
+        restarted.flush();
+
+        assertThat(out.resolve("page")).doesNotExist();
+        assertThat(out.resolve("ai/page")).doesNotExist();
+        assertThat(out.resolve("tags/openai")).as("a tag this run emptied").doesNotExist();
+        assertThat(out.resolve("sitemap-1.xml")).doesNotExist();
+        assertThat(out.resolve("sitemap-5.xml")).doesNotExist();
+        assertThat(sitemapUrls("sitemap.xml")).contains("http://localhost:8080/tags/chips/");
+    }
+
+    @Test
+    void aStoryWhosePathIsOneOfAListingsPagesIsRefused() {
+        SiteBuilder site = newSite();
+
+        for (String path : List.of("/page/2/", "/ai/page/3/", "/tags/openai/page/2/")) {
+            assertThatThrownBy(() -> site.apply(story("clash").path(path).published()))
+                    .as(path).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(path);
+        }
+        site.apply(story("fine").path("/ai/page/").published());
+        assertThat(out.resolve("ai/page/index.html")).exists();
+    }
+
     private static ArticlePublished reEnriched(ArticlePublished event) {
         event.getPage().setHtml(event.getPage().getHtml().replace("</h1>", "</h1><aside>Related: a later story</aside>"));
         return event;
