@@ -98,13 +98,9 @@ public final class Corpus {
         return of(samples, size, seed);
     }
 
+    /** How many sample files the copies are made from. */
     public int samples() {
         return samples.size();
-    }
-
-    /** How many stories the corpus has. */
-    public int size() {
-        return size;
     }
 
     /** Story {@code n} (from 0): always the same story for the same samples, size and seed. */

@@ -91,8 +91,10 @@ final class GalleyStages implements AutoCloseable {
         published.await(articleIds, STALL, this::requireNoFailure, console, label);
     }
 
-    /** Every PUBLISH read so far, a story's repeats included (enrich sends a story again when a later-filed but
-     * earlier-published one changes its related stories or ticker, and render publishes it again). */
+    /**
+     * Every PUBLISH read so far, a story's repeats included (enrich sends a story again when a later-filed but
+     * earlier-published one changes its related stories or ticker, and render publishes it again).
+     */
     long publishEvents() {
         return published.events();
     }

@@ -30,7 +30,7 @@ public record Target(String goal, Double actual, Boolean pass) {
                 ratioToCeiling, ratioToCeiling >= MIN_RATIO_TO_CEILING));
         boolean judged = stories >= SLOWDOWN_MIN_STORIES;
         targets.put("noSlowdown", new Target("lastThousandPerSec >= " + MIN_SLOWDOWN_RATIO
-                + " x firstThousandPerSec (judged from " + SLOWDOWN_MIN_STORIES + " stories)",
+                + " x firstThousandPerSec (N >= " + SLOWDOWN_MIN_STORIES + ")",
                 slowdownRatio, judged ? slowdownRatio >= MIN_SLOWDOWN_RATIO : null));
         targets.put("latencyP99", new Target("latencyP99Ms <= " + (int) MAX_P99_MS, latencyP99Ms, latencyP99Ms <= MAX_P99_MS));
         Collection<Double> peaks = peakHeapMb.values();
