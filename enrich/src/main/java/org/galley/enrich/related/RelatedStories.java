@@ -25,7 +25,7 @@ import org.galley.enrich.text.Slugs;
  * Hugo's default too.
  *
  * <p>The choice is made within a window, not the whole archive ({@link #window}): for each of the story's tags,
- * the latest {@link RelatedSettings#window()} live stories with that tag published before it; with
+ * the latest {@link RelatedSettings#window()} live stories with that tag earlier than it; with
  * {@code includeNewer}, also the first {@code window} after it (the window is symmetric, so a story's choice
  * still depends only on its neighbours in each tag). So a story's related stories are a function of the
  * stories around it, not of the order they arrived in, and the story index computes them with a few range scans.

@@ -1,6 +1,9 @@
 package org.galley.enrich.story;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -71,24 +74,32 @@ public final class InMemoryStoryIndex implements StoryIndex {
 
     @Override
     public List<Listing> earlierInTag(String tagSlug, Position position, int limit) {
-        return byTag.getOrDefault(tagSlug, new TreeMap<>()).headMap(position, false).descendingMap().values()
-                .stream().limit(limit).toList();
+        return first(byTag.getOrDefault(tagSlug, Collections.emptyNavigableMap()).headMap(position, false).descendingMap().values(), limit);
     }
 
     @Override
     public List<Listing> laterInTag(String tagSlug, Position position, int limit) {
-        return byTag.getOrDefault(tagSlug, new TreeMap<>()).tailMap(position, false).values()
-                .stream().limit(limit).toList();
+        return first(byTag.getOrDefault(tagSlug, Collections.emptyNavigableMap()).tailMap(position, false).values(), limit);
     }
 
     @Override
     public List<Position> earlier(Position position, int limit) {
-        return byTime.headSet(position, false).descendingSet().stream().limit(limit).toList();
+        return first(byTime.headSet(position, false).descendingSet(), limit);
     }
 
     @Override
     public List<Position> later(Position position, int limit) {
-        return byTime.tailSet(position, false).stream().limit(limit).toList();
+        return first(byTime.tailSet(position, false), limit);
+    }
+
+    // By iterator: a sorted map's sub-views count their size by walking it, which streams over them would do.
+    private static <T> List<T> first(Iterable<T> sorted, int limit) {
+        List<T> first = new ArrayList<>(Math.min(limit, 64));
+        Iterator<T> entries = sorted.iterator();
+        while (first.size() < limit && entries.hasNext()) {
+            first.add(entries.next());
+        }
+        return first;
     }
 
     @Override
