@@ -20,9 +20,9 @@ import org.galley.runtime.Topics;
  * <p>Reads {@code articles.accepted} (key: articleId as String; value: {@link ArticleAccepted}). Writes
  * {@code articles.enriched} (key: articleId as String; value: {@link ArticleEnriched}): slug, path and URL,
  * word count and reading time, excerpt, tags, related stories, ticker, first publication time. A story may be
- * written again, same submission and revision, when a story filed later in arrival but earlier in publication
- * order changes its related stories or ticker. Records that cannot be read or processed go to the dead-letter
- * topic (see {@code StreamsSettings}).
+ * written again, same submission and revision, when a story that arrives after it (one published earlier, a
+ * correction, a takedown) changes its related stories or ticker. Records that cannot be read or processed go to
+ * the dead-letter topic (see {@code StreamsSettings}).
  *
  * <p>Two steps:
  * <ol>
@@ -36,13 +36,13 @@ import org.galley.runtime.Topics;
  *       (slug to articleId), {@code stories-by-tag} and {@code stories-by-time} (live stories in publication
  *       order) and {@code story-drafts} (articleId to latest draft). It keeps each story's first slug, makes new
  *       slugs unique, picks related stories and the ticker from bounded windows of its neighbours, sends again
- *       the later stories whose links changed, and re-keys everything by article id ({@link StoryIndexer}).</li>
+ *       the other stories whose links changed, and re-keys everything by article id ({@link StoryIndexer}).</li>
  * </ol>
  *
  * <p>Why this design: it is correct and deterministic under exactly-once. Claims, index updates and every event
  * one draft causes commit in one transaction, and a story's revisions stay in order because they travel one input
  * partition into one index partition. Each story's links are defined by publication order, not arrival order,
- * and re-sending the few later stories a change affects makes every story's last event the same whatever order
+ * and re-sending the few stories a change affects makes every story's last event the same whatever order
  * stories arrive in. The index step is serial (one thread of one instance), so it does no text work and reads
  * only what a story's windows hold: a few range scans and a handful of summaries per story, whatever the size of
  * the archive. The alternative, repartitioning slug claims by slug, would keep slugs unique but would still need

@@ -16,7 +16,7 @@ import org.galley.events.ArticleEnriched;
 /**
  * The story-index step of {@link EnrichTopology}: reads drafts (all under one key, on the single partition of
  * the index topic), completes each with {@link StoryIndexer} against the index stores, and forwards it keyed by
- * its article id again, followed by the events of the later stories whose links it changed. Everything one draft
+ * its article id again, followed by the events of the other stories whose links it changed. Everything one draft
  * causes is forwarded from one {@code process} call, so it commits in one transaction with the stores.
  */
 final class StoryIndexProcessor implements Processor<String, ArticleEnriched, String, ArticleEnriched> {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The half of enrichment that needs the other stories: it turns a {@link StoryEnricher} draft into the final
- * event, against the {@link StoryIndex}, and sends again the later stories whose links the draft changed.
+ * event, against the {@link StoryIndex}, and sends again the other stories whose links the draft changed.
  *
  * <ul>
  *   <li>A story's first accepted revision claims its slug, made unique across stories ({@link SlugClaims}); its
@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Convergence.</b> A story's related stories and ticker are functions of the live stories around it, so
  * they must not depend on which story arrived first. When a story E appears, disappears or changes what others
- * show of it (headline, tags), the only stories whose links can change are later ones that hold E, or could now
- * hold it, in a window: the next {@code TICKER_SIZE - 1} live stories after E (a ticker holds its own story and
+ * show of it (headline, tags), the only stories whose links can change are those that hold E, or could now hold
+ * it, in a window: the next {@code TICKER_SIZE - 1} live stories after E (a ticker holds its own story and
  * the ones before it), and the next {@code window} live stories in each of E's old and new tags (with
  * {@code includeNewer}, also the {@code window} before E in each). Each of those is computed again from the index
  * and, when its links differ from the ones it was last sent with, completed again from its stored draft (same
@@ -71,7 +71,7 @@ public final class StoryIndexer {
      * What one draft produced.
      *
      * @param story    the story's own event
-     * @param relinked events for later stories whose related stories or ticker it changed, in publication order
+     * @param relinked events for other stories whose related stories or ticker it changed, in publication order
      */
     public record Indexed(ArticleEnriched story, List<ArticleEnriched> relinked) {
 
