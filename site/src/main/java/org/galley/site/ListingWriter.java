@@ -18,10 +18,13 @@ import org.galley.site.listing.Pagination;
 import org.galley.site.pages.ListingPages;
 
 /**
- * Writes one changed listing: its pages from the first one the change can have altered to the last, its
- * three feeds, and the removal of pages it no longer has; a section or tag left with no story loses every
- * file. It remembers only how many pages it wrote per listing; pages after those that an earlier run left
- * in the folder (the site restarted after its listings shrank) are found by trying to delete them.
+ * Writes one changed listing: the pages {@link Pagination#changedPages} says the change altered (its own page
+ * of newest stories, the archive pages from the first altered one), its three feeds, and the removal of
+ * archive pages it no longer has; a section or tag left with no story loses every file. Its work grows with
+ * the pages written, not with the listing: a new story writes the listing's own page and, once every page
+ * size, one new archive page and the one before it. It remembers only how many stories each listing's pages
+ * showed; pages after the last that an earlier run left in the folder (the site restarted after its listings
+ * shrank) are found by trying to delete them.
  */
 final class ListingWriter {
 
@@ -29,7 +32,7 @@ final class ListingWriter {
     private final ListingPages pages;
     private final Pagination pagination;
     private final WrittenFiles files;
-    private final Map<Listing, Integer> pagesWritten = new HashMap<>();
+    private final Map<Listing, Integer> storiesWritten = new HashMap<>();
 
     ListingWriter(SiteSettings site, Pagination pagination, WrittenFiles files) {
         this.site = site;
@@ -39,43 +42,54 @@ final class ListingWriter {
     }
 
     /**
-     * Writes {@code listing} after {@code change}; returns the URL paths of its older pages ({@code page/2/} on)
-     * that were written or removed, which a CDN must purge besides the listing's own.
+     * Writes {@code listing} after {@code change}; returns the URL paths of its archive pages that were written
+     * (their bytes changed) or removed, which a CDN must purge besides the listing's own.
      */
     List<String> write(Listing listing, Listings.Change change, Listings listings) {
         NavigableSet<ListedStory> stories = listings.stories(listing);
-        int before = pagesWritten.getOrDefault(listing, 0);
-        List<String> olderPages = new ArrayList<>();
+        Integer before = storiesWritten.get(listing);
+        List<String> archivePages = new ArrayList<>();
         if (stories.isEmpty() && listing.kind() != Listing.Kind.HOME) {
-            removePages(listing, 1, before, olderPages);
+            files.delete(SitePaths.fileOf(listing.path()));
+            removeArchivePages(listing, 1, before == null ? 0 : pagination.archivePages(before), before == null, archivePages);
             Listing.FEEDS.forEach(feed -> files.delete(listing.file(feed)));
-            pagesWritten.remove(listing);
-            return olderPages;
+            storiesWritten.remove(listing);
+            return archivePages;
         }
-        ListedStory newest = stories.isEmpty() ? null : stories.first();
-        for (ListingSlice slice : pagination.pagesFrom(listing, stories, pagination.firstChangedPage(stories, change, before))) {
-            if (files.write(SitePaths.fileOf(slice.path()), pages.render(slice, newest)) && slice.number() > 1) {
-                olderPages.add(slice.path());
+        Pagination.PageChanges changed = pagination.changedPages(before == null ? Pagination.NOT_WRITTEN : before,
+                stories.size(), Pagination.Touched.of(listings, listing, change));
+        if (changed.ownPage()) {
+            ListingSlice own = pagination.newest(listing, stories);
+            files.write(SitePaths.fileOf(own.path()), pages.render(own));
+        }
+        for (ListingSlice slice : pagination.archive(listing, stories, changed.first(), changed.last())) {
+            if (files.write(SitePaths.fileOf(slice.path()), pages.render(slice))) {
+                archivePages.add(slice.path());
             }
         }
-        int count = pagination.pageCount(stories.size());
-        removePages(listing, count + 1, before, olderPages);
-        pagesWritten.put(listing, count);
+        if (before == null || changed.archivePages() < changed.archivePagesBefore()) {
+            removeArchivePages(listing, changed.archivePages() + 1, changed.archivePagesBefore(), before == null, archivePages);
+        }
+        storiesWritten.put(listing, stories.size());
         FeedContent feed = FeedContent.of(site, listing, stories, listings.updated(listing));
         files.write(listing.file(Listing.RSS), RssFeed.render(feed));
         files.write(listing.file(Listing.ATOM), AtomFeed.render(feed));
         files.write(listing.file(Listing.JSON_FEED), JsonFeed.render(feed));
-        return olderPages;
+        return archivePages;
     }
 
-    /** Deletes its pages from {@code from} on: those it wrote, up to {@code written}, and any found after them. */
-    private void removePages(Listing listing, int from, int written, List<String> olderPages) {
+    /**
+     * Deletes its archive pages from {@code from} on: those it wrote, up to {@code written}, and, when
+     * {@code searching} (nothing written yet in this run), any an earlier run left after them. Page 1 missing
+     * does not end the search: before archive pages counted from the oldest, a listing's pages began at 2.
+     */
+    private void removeArchivePages(Listing listing, int from, int written, boolean searching, List<String> removed) {
         for (int number = from; ; number++) {
-            boolean existed = files.delete(SitePaths.fileOf(listing.pagePath(number)));
-            if (existed && number > 1) {
-                olderPages.add(listing.pagePath(number));
+            boolean existed = files.delete(SitePaths.fileOf(listing.archivePath(number)));
+            if (existed) {
+                removed.add(listing.archivePath(number));
             }
-            if (!existed && number > written) {
+            if (!existed && number >= written && (!searching || number > 1)) {
                 return;
             }
         }

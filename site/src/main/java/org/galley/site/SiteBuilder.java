@@ -31,16 +31,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the published and rejected streams into a site folder: one page per live story; the home page, a page
- * per section ({@code /<section>/}) and per tag ({@code /tags/<tag>/}), each newest first in pages of
- * {@code pageSize} ({@code page/2/}, {@code page/3/}, ... below it) with its RSS, Atom and JSON feeds beside
- * it; {@code sitemap.xml} (an index of {@code sitemap-N.xml} parts past {@code sitemapLimit} addresses) and
- * {@code news-sitemap.xml}; the site's icon ({@code favicon.svg}, which every page names); and two logs a
- * newsroom can read or diff: {@code published.jsonl} (one line per published or unpublished event) and
+ * per section ({@code /<section>/}) and per tag ({@code /tags/<tag>/}), each showing its newest {@code pageSize}
+ * stories, with archive pages of the rest counted from the oldest ({@code page/1/}, {@code page/2/}, ... below
+ * it; see {@link Pagination}) and its RSS, Atom and JSON feeds beside it; {@code sitemap.xml} (an index of
+ * {@code sitemap-N.xml} parts past {@code sitemapLimit} addresses) and {@code news-sitemap.xml}; the site's
+ * icon ({@code favicon.svg}, which every page names); and two logs a newsroom can read or diff:
+ * {@code published.jsonl} (one line per published or unpublished event) and
  * {@code rejected.jsonl} (one line per rejection, with its reasons).
  *
  * <p>A story's page is written (or removed) as its event is applied, and {@link Listings} takes the change
  * into the listings it left or joined. {@link #flush()} writes what changed since the last flush, in one go:
- * the changed listings' pages from the first changed one on and their feeds ({@link ListingWriter}), the
+ * the pages of the changed listings that the changes altered and their feeds ({@link ListingWriter}), the
  * sitemaps ({@link SitemapWriter}); a file whose bytes did not change is not written ({@link WrittenFiles}).
  * A section or tag with no live story left loses its folder, so it answers 404 rather than an empty page.
  *
@@ -199,7 +200,7 @@ public final class SiteBuilder {
 
     /**
      * A story's page lives in its own folder below the root; the root's files are the site's own, and so are
-     * the listings' older pages ({@code /page/2/}, {@code /ai/page/2/}, {@code /tags/openai/page/2/}).
+     * the listings' archive pages ({@code /page/2/}, {@code /ai/page/2/}, {@code /tags/openai/page/2/}).
      */
     private static String storyFile(String path) {
         if (path == null || !path.startsWith("/") || !path.endsWith("/") || path.replace("/", "").isEmpty()) {

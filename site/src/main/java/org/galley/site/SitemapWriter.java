@@ -17,10 +17,10 @@ import org.galley.site.listing.Pagination;
 
 /**
  * Writes {@code sitemap.xml}: every live story (its {@code lastmod} is the story's {@code updatedAt}) and every
- * page of every listing (the listing's last change), in one file or, past the limit, as an index of parts laid
- * out by {@link SitemapLayout}. Of a split sitemap it writes only the story parts from the one holding the
- * oldest changed story on, the listing parts, and the index; parts no longer needed are removed, also those
- * an earlier run left (found by trying to delete them).
+ * page of every listing, its own then its archive pages from the oldest (the listing's last change), in one
+ * file or, past the limit, as an index of parts laid out by {@link SitemapLayout}. Of a split sitemap it writes
+ * only the story parts from the one holding the oldest changed story on, the listing parts, and the index;
+ * parts no longer needed are removed, also those an earlier run left (found by trying to delete them).
  */
 final class SitemapWriter {
 
@@ -49,7 +49,7 @@ final class SitemapWriter {
         NavigableSet<ListedStory> newestFirst = listings.stories(Listing.HOME);
         int listingPages = 0;
         for (Listing listing : listings.all()) {
-            listingPages += pagination.pageCount(listings.stories(listing).size());
+            listingPages += 1 + pagination.archivePages(listings.stories(listing).size());
         }
         SitemapLayout layout = new SitemapLayout(newestFirst.size(), listingPages, limit);
         List<String> parts = new ArrayList<>();
@@ -59,7 +59,7 @@ final class SitemapWriter {
             files.write(Sitemap.FILE, Sitemap.urlset(urls));
         } else {
             Iterator<ListedStory> oldestFirst = newestFirst.descendingIterator();
-            int first = firstChangedStoryPart(layout, newestFirst, changes.get(Listing.HOME));
+            int first = firstChangedStoryPart(layout, listings, changes.get(Listing.HOME));
             for (long skip = (long) (first - 1) * limit; skip > 0; skip--) {
                 oldestFirst.next();
             }
@@ -83,14 +83,14 @@ final class SitemapWriter {
     }
 
     /** Story parts before the one holding the oldest changed story are as they were written (numbers never shift). */
-    private int firstChangedStoryPart(SitemapLayout layout, NavigableSet<ListedStory> newestFirst, Listings.Change home) {
+    private int firstChangedStoryPart(SitemapLayout layout, Listings listings, Listings.Change home) {
         if (written == null || !written.split() || (home != null && home.whole())) {
             return 1;
         }
         if (home == null) {
             return layout.storyParts() + 1;
         }
-        return layout.storyPartOf(newestFirst.tailSet(home.oldest(), false).size());
+        return layout.storyPartOf(listings.olderThan(Listing.HOME, home.oldest()));
     }
 
     /** Deletes the parts after {@code last}: those it wrote, up to {@code written}, and any an earlier run left after them. */
@@ -127,9 +127,10 @@ final class SitemapWriter {
         List<Sitemap.Url> urls = new ArrayList<>();
         for (Listing listing : listings.all()) {
             Instant updated = listings.updated(listing);
-            int count = pagination.pageCount(listings.stories(listing).size());
-            for (int number = 1; number <= count; number++) {
-                urls.add(new Sitemap.Url(site.urlOf(listing.pagePath(number)), updated));
+            urls.add(new Sitemap.Url(site.urlOf(listing.path()), updated));
+            int archivePages = pagination.archivePages(listings.stories(listing).size());
+            for (int number = 1; number <= archivePages; number++) {
+                urls.add(new Sitemap.Url(site.urlOf(listing.archivePath(number)), updated));
             }
         }
         return urls;

@@ -222,7 +222,7 @@ class PublishedStreamReaderTest {
     }
 
     @Test
-    void anInvalidationNamesTheOlderListingPagesItsFlushWrote() {
+    void anInvalidationNamesTheArchivePagesItsFlushWroteAndNoOthers() {
         consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
         reader.open();
         for (int i = 0; i < SiteBuilder.PAGE_SIZE; i++) {
@@ -235,7 +235,14 @@ class PublishedStreamReaderTest {
         reader.step(Duration.ZERO);
 
         assertThat(sink.sent).singleElement().satisfies(invalidation -> assertThat(invalidation.getPaths())
-                .containsSubsequence("/", "/page/2/", "/ai/", "/ai/page/2/", "/tags/ai/", "/tags/ai/page/2/"));
+                .containsSubsequence("/", "/page/1/", "/ai/", "/ai/page/1/", "/tags/ai/", "/tags/ai/page/1/"));
+        sink.sent.clear();
+
+        add(SiteBuilder.PAGE_SIZE + 1, story("later").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(sink.sent).singleElement().satisfies(invalidation -> assertThat(invalidation.getPaths())
+                .as("archive page 1 did not change").noneMatch(path -> path.contains("/page/")));
     }
 
     /** The outcomes the site reports so far of these stories. */

@@ -273,7 +273,7 @@ class SiteBuilderTest {
     }
 
     @Test
-    void aListingLongerThanAPageShowsTheNewestFirstAndLinksPagesOfOlderStories() throws Exception {
+    void aListingLongerThanAPageShowsTheNewestFirstAndFullArchivePagesCountedFromTheOldest() throws Exception {
         SiteBuilder site = newSite(2, Sitemap.MAX_URLS);
 
         for (int day = 1; day <= 5; day++) {
@@ -283,15 +283,51 @@ class SiteBuilderTest {
 
         for (String listing : List.of("", "ai/", "tags/openai/")) {
             assertThat(headlines(listing + "index.html")).as(listing).containsExactly("Story s5", "Story s4");
-            assertThat(headlines(listing + "page/2/index.html")).as(listing).containsExactly("Story s3", "Story s2");
-            assertThat(headlines(listing + "page/3/index.html")).as(listing).containsExactly("Story s1");
-            assertThat(out.resolve(listing + "page/4")).as(listing).doesNotExist();
-            Document middle = Jsoup.parse(out.resolve(listing + "page/2/index.html").toFile());
-            assertThat(middle.select("nav[aria-label=Pages] a[rel=prev]").attr("href")).isEqualTo("/" + listing);
-            assertThat(middle.select("nav[aria-label=Pages] a[rel=next]").attr("href")).isEqualTo("/" + listing + "page/3/");
-            assertThat(Jsoup.parse(out.resolve(listing + "page/3/index.html").toFile()).select("a[rel=next]")).isEmpty();
+            assertThat(headlines(listing + "page/1/index.html")).as(listing).containsExactly("Story s2", "Story s1");
+            assertThat(headlines(listing + "page/2/index.html")).as(listing).containsExactly("Story s4", "Story s3");
+            assertThat(out.resolve(listing + "page/3")).as(listing).doesNotExist();
+            Document own = Jsoup.parse(out.resolve(listing + "index.html").toFile());
+            assertThat(own.select("nav[aria-label=Pages] a[rel=next]").attr("href")).isEqualTo("/" + listing + "page/2/");
+            Document newest = Jsoup.parse(out.resolve(listing + "page/2/index.html").toFile());
+            assertThat(newest.select("nav[aria-label=Pages] a[rel=prev]").attr("href")).isEqualTo("/" + listing);
+            assertThat(newest.select("nav[aria-label=Pages] a[rel=next]").attr("href")).isEqualTo("/" + listing + "page/1/");
+            assertThat(newest.select("nav[aria-label=Pages] .page-number").text()).isEqualTo("Page 2 · 3–4 April 2026");
+            Document oldest = Jsoup.parse(out.resolve(listing + "page/1/index.html").toFile());
+            assertThat(oldest.select("nav[aria-label=Pages] a[rel=prev]").attr("href")).isEqualTo("/" + listing + "page/2/");
+            assertThat(oldest.select("a[rel=next]")).isEmpty();
             assertThat(rssTitles(listing)).as("feeds are not paginated").hasSize(5);
         }
+    }
+
+    @Test
+    void aNewStoryWritesTheListingsOwnPageAndAnArchivePageOnlyWhenItStartsANewOne() {
+        CountingFiles files = new CountingFiles(out);
+        SiteBuilder site = newSite(files, 2, Sitemap.MAX_URLS);
+        for (int day = 1; day <= 6; day++) {
+            site.apply(story("s" + day).publishedAt("2026-04-0" + day + "T00:00:00Z").published());
+        }
+        site.flush();
+        files.takeWrites();
+
+        site.apply(story("s7").publishedAt("2026-04-07T00:00:00Z").published());
+        Map<String, List<String>> alsoWritten = site.flush();
+
+        assertThat(files.takeWrites().keySet()).as("s5 and s6 fill page 3; page 2's newer link leads to it")
+                .filteredOn(file -> file.contains("index.html"))
+                .containsExactlyInAnyOrder("ai/s7/index.html", "index.html", "page/2/index.html", "page/3/index.html",
+                        "ai/index.html", "ai/page/2/index.html", "ai/page/3/index.html",
+                        "tags/ai/index.html", "tags/ai/page/2/index.html", "tags/ai/page/3/index.html");
+        assertThat(alsoWritten).containsEntry("/", List.of("/page/2/", "/page/3/"))
+                .containsEntry("/ai/", List.of("/ai/page/2/", "/ai/page/3/"))
+                .containsEntry("/tags/ai/", List.of("/tags/ai/page/2/", "/tags/ai/page/3/"));
+
+        site.apply(story("s8").publishedAt("2026-04-08T00:00:00Z").published());
+        alsoWritten = site.flush();
+
+        assertThat(files.takeWrites().keySet()).as("the archive pages stay as they are")
+                .filteredOn(file -> file.contains("index.html"))
+                .containsExactlyInAnyOrder("ai/s8/index.html", "index.html", "ai/index.html", "tags/ai/index.html");
+        assertThat(alsoWritten).doesNotContainKeys("/", "/ai/", "/tags/ai/");
     }
 
     @Test
@@ -318,16 +354,19 @@ class SiteBuilderTest {
             site.apply(story("s" + day).publishedAt("2026-04-0" + day + "T00:00:00Z").published());
         }
         site.flush();
-        assertThat(out.resolve("ai/page/3/index.html")).exists();
+        assertThat(out.resolve("ai/page/2/index.html")).exists();
 
         site.apply(story("s5").unpublished("2026-04-22T00:00:00Z"));
         site.apply(story("s4").unpublished("2026-04-22T00:00:00Z"));
-        site.flush();
+        Map<String, List<String>> alsoWritten = site.flush();
 
-        assertThat(out.resolve("ai/page/3")).doesNotExist();
-        assertThat(out.resolve("page/3")).doesNotExist();
-        assertThat(headlines("ai/page/2/index.html")).containsExactly("Story s1");
-        assertThat(Jsoup.parse(out.resolve("ai/page/2/index.html").toFile()).select("a[rel=next]")).isEmpty();
+        assertThat(out.resolve("ai/page/2")).doesNotExist();
+        assertThat(out.resolve("page/2")).doesNotExist();
+        assertThat(alsoWritten.get("/ai/")).as("purged").contains("/ai/page/2/");
+        assertThat(headlines("ai/index.html")).containsExactly("Story s3", "Story s2");
+        assertThat(headlines("ai/page/1/index.html")).containsExactly("Story s2", "Story s1");
+        assertThat(Jsoup.parse(out.resolve("ai/page/1/index.html").toFile()).select("a[rel=prev]").attr("href"))
+                .isEqualTo("/ai/");
 
         site.apply(story("s3").unpublished("2026-04-22T00:00:00Z"));
         site.flush();
@@ -351,9 +390,9 @@ class SiteBuilderTest {
                 .publishedAt("2026-04-01T00:00:00Z").published());
         site.flush();
 
-        assertThat(files.takeWrites()).as("its page, the last page of each listing, their feeds; not the sitemaps")
-                .containsOnlyKeys("ai/s1/index.html", "page/3/index.html", "ai/page/3/index.html",
-                        "tags/openai/page/3/index.html", "feed.xml", "atom.xml", "feed.json", "ai/feed.xml", "ai/atom.xml",
+        assertThat(files.takeWrites()).as("its page, the oldest archive page of each listing, their feeds; not the sitemaps")
+                .containsOnlyKeys("ai/s1/index.html", "page/1/index.html", "ai/page/1/index.html",
+                        "tags/openai/page/1/index.html", "feed.xml", "atom.xml", "feed.json", "ai/feed.xml", "ai/atom.xml",
                         "ai/feed.json", "tags/openai/feed.xml", "tags/openai/atom.xml", "tags/openai/feed.json");
 
         site.apply(reEnriched(story("s6").tags("OpenAI:openai").publishedAt("2026-04-06T00:00:00Z").published()));
@@ -388,7 +427,7 @@ class SiteBuilderTest {
         }
         List<String> listingPages = new ArrayList<>();
         for (String listing : List.of("/", "/ai/", "/tags/ai/")) {
-            listingPages.addAll(List.of(listing, listing + "page/2/", listing + "page/3/"));
+            listingPages.addAll(List.of(listing, listing + "page/1/", listing + "page/2/"));
         }
         assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(Stream.concat(
                 Stream.of(1, 2, 3, 4, 5).map(day -> "/ai/s" + day + "/"), listingPages.stream())
@@ -459,7 +498,7 @@ class SiteBuilderTest {
             before.apply(story("s" + day).tags("OpenAI:openai").publishedAt("2026-04-0" + day + "T00:00:00Z").published());
         }
         before.flush();
-        assertThat(out.resolve("tags/openai/page/3/index.html")).exists();
+        assertThat(out.resolve("tags/openai/page/2/index.html")).exists();
         assertThat(out.resolve("sitemap-5.xml")).exists();
 
         SiteBuilder restarted = newSite(2, 4);
@@ -481,10 +520,29 @@ class SiteBuilderTest {
     }
 
     @Test
+    void aFirstFlushRemovesTheLastPageOfTheOldLayoutWhosePagesWereNumberedFromTheNewestStartingAtTwo() throws Exception {
+        for (String page : List.of("page/2/index.html", "page/3/index.html", "ai/page/2/index.html")) {
+            Files.createDirectories(out.resolve(page).getParent());
+            Files.writeString(out.resolve(page), "<p>old layout</p>");
+        }
+        SiteBuilder site = newSite(2, Sitemap.MAX_URLS);
+        for (int day = 1; day <= 5; day++) {
+            site.apply(story("s" + day).path(day == 1 ? "/ai/s1/" : "/tech/s" + day + "/").category(day == 1 ? "AI" : "Tech")
+                    .publishedAt("2026-04-0" + day + "T00:00:00Z").published());
+        }
+
+        site.flush();
+
+        assertThat(headlines("page/2/index.html")).as("rewritten").containsExactly("Story s4", "Story s3");
+        assertThat(out.resolve("page/3")).doesNotExist();
+        assertThat(out.resolve("ai/page")).as("one story: no archive page 1, and the search goes on to 2").doesNotExist();
+    }
+
+    @Test
     void aStoryWhosePathIsOneOfAListingsPagesIsRefused() {
         SiteBuilder site = newSite();
 
-        for (String path : List.of("/page/2/", "/ai/page/3/", "/tags/openai/page/2/")) {
+        for (String path : List.of("/page/1/", "/page/2/", "/ai/page/3/", "/tags/openai/page/2/")) {
             assertThatThrownBy(() -> site.apply(story("clash").path(path).published()))
                     .as(path).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(path);
         }

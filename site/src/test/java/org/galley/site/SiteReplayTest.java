@@ -78,7 +78,7 @@ class SiteReplayTest {
         Map<String, String> first = snapshot(out);
         assertThat(first).containsKeys("index.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "news-sitemap.xml",
                 "work/index.html", "work/claude-goes-to-work/index.html", "tags/openai/feed.xml", "tags/robots/atom.xml",
-                "page/2/index.html", "tags/robots/page/2/index.html", "sitemap-1.xml", "sitemap-2.xml",
+                "page/1/index.html", "page/2/index.html", "tags/robots/page/1/index.html", "sitemap-1.xml", "sitemap-2.xml",
                 "published.jsonl", "rejected.jsonl");
         assertThat(first).doesNotContainKeys("ai/microsoft-and-openai/index.html", "tags/microsoft/index.html",
                 "tags/chips/index.html");
@@ -111,11 +111,85 @@ class SiteReplayTest {
         }
     }
 
-    private static void build(Path out, List<SpecificRecord> events, int batch) {
+    @Test
+    void aSiteWrittenFlushByFlushThroughNewOldCorrectedAndRemovedStoriesMatchesOneWrittenInOneGo() {
+        List<SpecificRecord> events = archiveWork(new Random(2026), 80);
+        Path incremental = root.resolve("incremental");
+        Path fresh = root.resolve("fresh");
+        SiteBuilder site = newSite(incremental);
+
+        for (int i = 0; i < events.size(); i++) {
+            site.apply((ArticlePublished) events.get(i));
+            if (i % 3 == 2 || i == events.size() - 1) {
+                site.flush();
+                if (i % 15 == 14 || i == events.size() - 1) {
+                    build(fresh, events.subList(0, i + 1), i + 1);
+                    assertThat(withoutLogs(snapshot(incremental))).as("after %d events", i + 1)
+                            .containsExactlyEntriesOf(withoutLogs(snapshot(fresh)));
+                    delete(fresh);
+                }
+            }
+        }
+        assertThat(withoutLogs(snapshot(incremental))).containsKeys("page/1/index.html", "page/9/index.html");
+    }
+
+    /**
+     * What an archive's life brings: mostly new stories, and old ones imported late, corrected in place, moved
+     * to other tags and taken down; in sections ai and tech with tags a, b and c.
+     */
+    private static List<SpecificRecord> archiveWork(Random random, int count) {
+        List<SpecificRecord> events = new ArrayList<>();
+        Map<String, Integer> live = new LinkedHashMap<>();
+        Map<String, Long> revisions = new LinkedHashMap<>();
+        int newest = 0;
+        for (int i = 0; i < count; i++) {
+            int kind = random.nextInt(10);
+            List<String> ids = new ArrayList<>(live.keySet());
+            if (kind < 5 || ids.isEmpty()) {
+                newest += 1 + random.nextInt(3);
+                String id = "n" + i;
+                live.put(id, newest);
+                events.add(archived(id, 1, newest, random.nextInt(3)));
+            } else if (kind < 7) {
+                String id = "old" + i;
+                int hour = random.nextInt(newest + 1);
+                live.put(id, hour);
+                events.add(archived(id, 1, hour, random.nextInt(3)));
+            } else {
+                String id = ids.get(random.nextInt(ids.size()));
+                long revision = revisions.merge(id, 2L, (was, one) -> was + 1);
+                if (kind < 9) {
+                    events.add(archived(id, revision, live.get(id), random.nextInt(3)));
+                } else {
+                    live.remove(id);
+                    events.add(story(id).revision(revision).path(pathOf(id)).unpublished("2026-04-22T00:00:00Z"));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static ArticlePublished archived(String id, long revision, int hour, int tag) {
+        String name = List.of("A", "B", "C").get(tag);
+        return story(id).revision(revision).path(pathOf(id)).category(id.hashCode() % 2 == 0 ? "AI" : "Tech")
+                .headline("Story " + id + " revision " + revision).tags(name + ":" + name.toLowerCase())
+                .publishedAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3_600L * hour).toString()).published();
+    }
+
+    private static String pathOf(String id) {
+        return (id.hashCode() % 2 == 0 ? "/ai/" : "/tech/") + id + "/";
+    }
+
+    private static SiteBuilder newSite(Path out) {
         SiteBuilder site = new SiteBuilder(new SiteFolder(out), SiteSettings.stackDigest(), SiteBuilderTest.CLOCK,
                 PAGE_SIZE, SITEMAP_LIMIT);
         site.reset();
         site.flush();
+        return site;
+    }
+
+    private static void build(Path out, List<SpecificRecord> events, int batch) {
+        SiteBuilder site = newSite(out);
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i) instanceof ArticlePublished published) {
                 site.apply(published);

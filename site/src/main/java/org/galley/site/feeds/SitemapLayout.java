@@ -2,11 +2,12 @@ package org.galley.site.feeds;
 
 /**
  * Which sitemap file holds which address. The site's addresses come in two runs: its stories, oldest first,
- * then its listing pages (home, sections, tags, each page 1, 2, ...). Up to {@code limit} addresses in all,
- * they are one {@code sitemap.xml}, stories then listing pages. Past it, {@code sitemap.xml} is an index and
- * each run is cut into files of at most {@code limit}: {@code sitemap-1.xml} to {@code sitemap-k.xml} hold
- * the stories, the files after them the listing pages. Stories are oldest first and no file mixes the two
- * runs, so a new story changes only the last story file, and a story file keeps its number as stories are added.
+ * then its listing pages (home, sections, tags, each its own page then its archive pages 1, 2, ...). Up to
+ * {@code limit} addresses in all, they are one {@code sitemap.xml}, stories then listing pages. Past it,
+ * {@code sitemap.xml} is an index and each run is cut into files of at most {@code limit}: {@code sitemap-1.xml}
+ * to {@code sitemap-k.xml} hold the stories, the files after them the listing pages. Stories are oldest first
+ * and no file mixes the two runs, so a new story changes only the last story file, and a story file keeps its
+ * number as stories are added.
  *
  * @param stories      how many story addresses
  * @param listingPages how many listing page addresses

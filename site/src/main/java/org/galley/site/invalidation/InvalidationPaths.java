@@ -17,7 +17,7 @@ import org.galley.site.listing.Listing;
  * The URL paths a CDN must purge after one change to a story: its page (where it was and where it is now),
  * the home page, every section and tag page it left or joined with their feeds, the site's feeds and both
  * sitemaps. A page or listing the change removed is included, so the CDN stops serving it. Which of a
- * listing's older pages ({@code /ai/page/2/}) and which sitemap parts ({@code /sitemap-2.xml}) changed is
+ * listing's archive pages ({@code /ai/page/2/}) and which sitemap parts ({@code /sitemap-2.xml}) changed is
  * known only once they are written, so those are added then, by {@link #including}.
  */
 public final class InvalidationPaths {
@@ -60,7 +60,7 @@ public final class InvalidationPaths {
 
     /**
      * {@code invalidation} with, after each of its paths, the paths written or removed along with it
-     * ({@link org.galley.site.SiteBuilder#flush()}: a listing's older pages after the listing, the sitemap's
+     * ({@link org.galley.site.SiteBuilder#flush()}: a listing's archive pages after the listing, the sitemap's
      * parts after {@code /sitemap.xml}).
      */
     public static CacheInvalidation including(CacheInvalidation invalidation, Map<String, List<String>> alsoWritten) {

@@ -12,7 +12,8 @@ import org.galley.site.ListedStory;
  * A page that lists stories, newest first, with its own feeds beside it: the home page ({@code /}), a section
  * ({@code /<section>/}) or a tag ({@code /tags/<tag>/}). Each has {@code index.html}, {@code feed.xml} (RSS 2.0),
  * {@code atom.xml} (Atom 1.0) and {@code feed.json} (JSON Feed 1.1) in its folder; when it holds more stories
- * than one page shows, older ones are on {@code page/2/index.html}, {@code page/3/index.html}, ... below it.
+ * than one page shows, archive pages {@code page/1/index.html} (the oldest), {@code page/2/index.html}, ...
+ * below it hold them all, a full page each ({@link Pagination}).
  *
  * @param kind which sort of listing
  * @param slug the section or tag slug; empty for home
@@ -70,21 +71,22 @@ public record Listing(Kind kind, String slug) implements Comparable<Listing> {
     }
 
     /**
-     * The URL path of its page {@code number} (from 1, the newest stories): page 1 is the listing's own path,
-     * older pages are {@code page/<number>/} below it, e.g. {@code /tags/openai/page/2/}.
+     * The URL path of its archive page {@code number} (from 1, the oldest stories), {@code page/<number>/} below
+     * it, e.g. {@code /tags/openai/page/2/}. The listing's own path shows its newest stories.
      */
-    public String pagePath(int number) {
+    public String archivePath(int number) {
         if (number < 1) {
-            throw new IllegalArgumentException("Pages are numbered from 1, was " + number);
+            throw new IllegalArgumentException("Archive pages are numbered from 1, was " + number);
         }
-        return number == 1 ? path() : path() + "page/" + number + "/";
+        return path() + "page/" + number + "/";
     }
 
     /**
-     * What readers call it: the site's name for home; for a section or tag, the name its newest story gives
-     * it (two stories may spell "AI" and "Ai"; the newest wins, so the name is a function of what is live).
+     * What readers call it: the site's name for home; for a section or tag, the name a story gives it (two
+     * stories may spell "AI" and "Ai"). A page is named by the newest story it shows, so the name is a function
+     * of the page's own stories and an archive page keeps its bytes when newer stories arrive.
      *
-     * @param newest its newest live story, or null when it has none
+     * @param newest the newest story on the page, or null when it has none
      */
     public String name(SiteSettings site, ListedStory newest) {
         if (kind == Kind.HOME || newest == null) {

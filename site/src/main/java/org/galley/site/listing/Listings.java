@@ -3,6 +3,7 @@ package org.galley.site.listing;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import org.galley.site.ListedStory;
  * Which live stories each listing holds, newest first, kept up to date one story change at a time: a change
  * touches only the listings the story was in and is in, never every story. It also remembers, per listing,
  * what changed since {@link #takeChanges()} last asked, so only those listings (and, within them, only the
- * pages from the first changed story on) are rendered again.
+ * pages the changed stories are or were on, and any after them that moved along) are rendered again.
  *
  * <p>Everything here is a function of each story's last state, except when a listing last lost a story,
  * which is the latest such loss; so the same events give the same listings whatever order they arrive in.
@@ -61,6 +62,36 @@ public final class Listings {
         return found == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(found.newestFirst);
     }
 
+    /**
+     * How many of its live stories are older than {@code story} (listed or not): a listed story's position
+     * counting from the oldest, from 0. It counts from whichever end of the listing is nearer, so a story among
+     * the newest or the oldest costs only a few steps.
+     */
+    public int olderThan(Listing listing, ListedStory story) {
+        NavigableSet<ListedStory> stories = stories(listing);
+        if (stories.isEmpty()) {
+            return 0;
+        }
+        Iterator<ListedStory> newer = stories.headSet(story, false).iterator();
+        Iterator<ListedStory> older = stories.tailSet(story, false).iterator();
+        for (int steps = 0; ; steps++) {
+            if (!older.hasNext()) {
+                return steps;
+            }
+            if (!newer.hasNext()) {
+                return stories.size() - steps - (stories.contains(story) ? 1 : 0);
+            }
+            older.next();
+            newer.next();
+        }
+    }
+
+    /** How many of its live stories are newer than {@code story} (listed or not), counted as {@link #olderThan} does. */
+    public int newerThan(Listing listing, ListedStory story) {
+        NavigableSet<ListedStory> stories = stories(listing);
+        return stories.isEmpty() ? 0 : stories.size() - olderThan(listing, story) - (stories.contains(story) ? 1 : 0);
+    }
+
     /** Its newest live story, or null. */
     public ListedStory newest(Listing listing) {
         NavigableSet<ListedStory> stories = stories(listing);
@@ -94,36 +125,38 @@ public final class Listings {
         if (Objects.equals(before, after)) {
             return;
         }
+        Set<Listing> was = before == null ? Set.of() : Listing.of(before);
         Set<Listing> now = after == null ? Set.of() : Listing.of(after);
-        if (before != null) {
-            for (Listing listing : Listing.of(before)) {
-                Members was = members.get(listing);
-                was.remove(before);
-                if (was.newestFirst.isEmpty() && listing.kind() != Listing.Kind.HOME) {
-                    members.remove(listing);
-                }
-                if (!now.contains(listing)) {
-                    lastLoss.merge(listing, lossTime, (known, at) -> at.isAfter(known) ? at : known);
-                }
-                changes.merge(listing, Change.at(before), Change::merge);
+        // A story changed where it stands (same publication time) moves no other story along.
+        boolean samePlace = before != null && after != null && Listing.NEWEST_FIRST.compare(before, after) == 0;
+        for (Listing listing : was) {
+            Members held = members.get(listing);
+            held.remove(before);
+            if (held.newestFirst.isEmpty() && listing.kind() != Listing.Kind.HOME) {
+                members.remove(listing);
             }
+            if (!now.contains(listing)) {
+                lastLoss.merge(listing, lossTime, (known, at) -> at.isAfter(known) ? at : known);
+            }
+            changes.merge(listing, Change.at(before, !(samePlace && now.contains(listing))), Change::merge);
         }
         for (Listing listing : now) {
             members.computeIfAbsent(listing, key -> new Members()).add(after);
-            changes.merge(listing, Change.at(after), Change::merge);
+            changes.merge(listing, Change.at(after, !(samePlace && was.contains(listing))), Change::merge);
         }
     }
 
     /**
      * What changed in one listing: every story between {@code newest} and {@code oldest} (in the listing's
-     * order) may have been added, removed or changed, and later ones may have moved; or the whole listing.
+     * order) may have been added, removed or changed; when {@code moved}, a story joined or left it (or changed
+     * its publication time), so every newer story may have moved one place along; or the whole listing.
      */
-    public record Change(boolean whole, ListedStory newest, ListedStory oldest) {
+    public record Change(boolean whole, ListedStory newest, ListedStory oldest, boolean moved) {
 
-        static final Change WHOLE = new Change(true, null, null);
+        static final Change WHOLE = new Change(true, null, null, true);
 
-        static Change at(ListedStory story) {
-            return new Change(false, story, story);
+        static Change at(ListedStory story, boolean moved) {
+            return new Change(false, story, story, moved);
         }
 
         Change merge(Change other) {
@@ -132,7 +165,8 @@ public final class Listings {
             }
             return new Change(false,
                     Listing.NEWEST_FIRST.compare(other.newest, newest) < 0 ? other.newest : newest,
-                    Listing.NEWEST_FIRST.compare(other.oldest, oldest) > 0 ? other.oldest : oldest);
+                    Listing.NEWEST_FIRST.compare(other.oldest, oldest) > 0 ? other.oldest : oldest,
+                    moved || other.moved);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.galley.site.listing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableSet;
@@ -8,13 +9,25 @@ import java.util.NavigableSet;
 import org.galley.site.ListedStory;
 
 /**
- * How a listing's stories, newest first, fall into pages of {@code pageSize}: page 1 holds the newest, the
- * last page the oldest; a listing with no story still has its (empty) first page. And which pages a change
- * can have altered: the page of the newest story it touched and every later one (stories after it move
- * along), plus the last page when the number of pages changed (its "older" link comes or goes). A page shows
- * nothing else that a change elsewhere in the listing could alter.
+ * How a listing's stories fall into pages of {@code pageSize} (S), and which pages a change alters.
+ *
+ * <p>Of n stories, at positions 0 to n-1 counting from the oldest, the listing's own page shows the newest S.
+ * Archive pages count from the oldest: archive page k (from 1) holds the S stories at positions
+ * [(k-1)S, kS), newest first, and there are A = (n-1)/S of them (none while n &lt;= S). So every archive page
+ * is full, the listing's own page and archive page A together hold the newest stories (they may share some),
+ * and an archive page's stories change only when a story joins, leaves or changes at or before its range.
+ * A new story changes the listing's own page and, once every S stories, adds an archive page; it never
+ * changes the pages already there, so a CDN can keep them.
+ *
+ * <p>{@link #changedPages} says which pages one flush must write: the listing's own page when a story among
+ * its newest S changed or A changed; the archive pages from the one holding the oldest changed story to the
+ * last (or, when no story joined or left, to the one holding the newest changed story); and, when A changed,
+ * the archive page that was or becomes the last, whose "newer" link leads to the listing's own page.
  */
 public record Pagination(int pageSize) {
+
+    /** Given as the stories written before when the listing's pages were not written yet (in this run). */
+    public static final int NOT_WRITTEN = -1;
 
     public Pagination {
         if (pageSize < 1) {
@@ -22,43 +35,140 @@ public record Pagination(int pageSize) {
         }
     }
 
-    public int pageCount(int stories) {
-        return Math.max(1, (stories + pageSize - 1) / pageSize);
+    /** How many archive pages {@code stories} fill: every one full, the newest stories on the listing's own page. */
+    public int archivePages(int stories) {
+        return stories <= pageSize ? 0 : (stories - 1) / pageSize;
     }
 
-    /** The page (from 1) of the story at {@code rank} (from 0, the newest). */
-    public int pageOf(int rank) {
-        return rank / pageSize + 1;
+    /** The archive page whose range holds {@code position} (from 0, the oldest); past the last for the newest stories. */
+    public int archivePageOf(int position) {
+        return position / pageSize + 1;
     }
 
     /**
-     * The first page to render again after {@code change}, given the pages written before (0 if none).
-     * Counting the stories before the change walks them, but renders none.
+     * Which pages to write after {@code touched}.
+     *
+     * @param storiesBefore how many stories its pages showed when last written, or {@link #NOT_WRITTEN}
+     * @param stories       how many it has now
      */
-    public int firstChangedPage(NavigableSet<ListedStory> newestFirst, Listings.Change change, int pagesBefore) {
-        int count = pageCount(newestFirst.size());
-        int first = change.whole() || pagesBefore == 0 ? 1 : pageOf(newestFirst.headSet(change.newest(), false).size());
-        if (count != pagesBefore) {
-            first = Math.min(first, Math.min(count, pagesBefore));
+    public PageChanges changedPages(int storiesBefore, int stories, Touched touched) {
+        int after = archivePages(stories);
+        if (storiesBefore == NOT_WRITTEN || touched.whole()) {
+            return new PageChanges(true, 1, after, after, storiesBefore == NOT_WRITTEN ? 0 : archivePages(storiesBefore));
         }
-        return Math.max(1, Math.min(first, count));
+        int before = archivePages(storiesBefore);
+        boolean ownPage = before != after || touched.newer() < pageSize;
+        int first = archivePageOf(touched.older());
+        // Nothing moved: the last page altered is the one the newest changed story is on.
+        int last = touched.moved() || before != after ? after
+                : Math.min(after, archivePageOf(stories - 1 - touched.newer()));
+        if (after > before) {
+            first = Math.min(first, Math.max(1, before));
+        } else if (after < before && after > 0) {
+            first = Math.min(first, after);
+        }
+        return new PageChanges(ownPage, first, last, after, before);
     }
 
-    /** Its pages from {@code first} to the last. */
-    public List<ListingSlice> pagesFrom(Listing listing, NavigableSet<ListedStory> newestFirst, int first) {
-        int count = pageCount(newestFirst.size());
-        List<ListingSlice> pages = new ArrayList<>();
-        Iterator<ListedStory> stories = newestFirst.iterator();
-        for (long skip = (long) (first - 1) * pageSize; skip > 0 && stories.hasNext(); skip--) {
+    /** The listing's own page: its newest stories. */
+    public ListingSlice newest(Listing listing, NavigableSet<ListedStory> newestFirst) {
+        List<ListedStory> page = new ArrayList<>(Math.min(pageSize, newestFirst.size()));
+        for (Iterator<ListedStory> stories = newestFirst.iterator(); page.size() < pageSize && stories.hasNext(); ) {
+            page.add(stories.next());
+        }
+        return ListingSlice.newest(listing, archivePages(newestFirst.size()), page);
+    }
+
+    /**
+     * Its archive pages {@code first} to {@code last} (clamped to those it has), oldest first. It walks to them
+     * from the nearer end of the listing, so the newest archive pages cost no walk through the oldest stories.
+     */
+    public List<ListingSlice> archive(Listing listing, NavigableSet<ListedStory> newestFirst, int first, int last) {
+        int pages = archivePages(newestFirst.size());
+        int from = Math.max(1, first);
+        int to = Math.min(pages, last);
+        List<ListingSlice> slices = new ArrayList<>();
+        if (from > to) {
+            return slices;
+        }
+        long newerThanLast = newestFirst.size() - (long) to * pageSize;
+        long olderThanFirst = (long) (from - 1) * pageSize;
+        if (newerThanLast <= olderThanFirst) {
+            Iterator<ListedStory> stories = skip(newestFirst.iterator(), newerThanLast);
+            for (int number = to; number >= from; number--) {
+                slices.add(new ListingSlice(listing, number, pages, take(stories)));
+            }
+            Collections.reverse(slices);
+        } else {
+            Iterator<ListedStory> stories = skip(newestFirst.descendingIterator(), olderThanFirst);
+            for (int number = from; number <= to; number++) {
+                List<ListedStory> page = take(stories);
+                Collections.reverse(page);
+                slices.add(new ListingSlice(listing, number, pages, page));
+            }
+        }
+        return slices;
+    }
+
+    private static Iterator<ListedStory> skip(Iterator<ListedStory> stories, long count) {
+        for (long skipped = 0; skipped < count; skipped++) {
             stories.next();
         }
-        for (int number = first; number <= count; number++) {
-            List<ListedStory> page = new ArrayList<>(pageSize);
-            while (page.size() < pageSize && stories.hasNext()) {
-                page.add(stories.next());
-            }
-            pages.add(new ListingSlice(listing, number, count, page));
+        return stories;
+    }
+
+    private List<ListedStory> take(Iterator<ListedStory> stories) {
+        List<ListedStory> page = new ArrayList<>(pageSize);
+        while (page.size() < pageSize) {
+            page.add(stories.next());
         }
-        return pages;
+        return page;
+    }
+
+    /**
+     * Where a listing's changed stories are (or were) among its live stories now: every story between the
+     * newest and the oldest changed one may have been added, removed or changed.
+     *
+     * @param newer how many live stories are newer than the newest changed story (none of them changed)
+     * @param older how many live stories are older than the oldest changed story (none of them changed or moved)
+     * @param moved whether a story joined or left (or changed its publication time), moving newer ones along
+     * @param whole whether everything may have changed (the counts unused)
+     */
+    public record Touched(int newer, int older, boolean moved, boolean whole) {
+
+        public static final Touched WHOLE = new Touched(0, 0, true, true);
+
+        public Touched {
+            if (newer < 0 || older < 0) {
+                throw new IllegalArgumentException("Changed stories with " + newer + " newer and " + older + " older");
+            }
+        }
+
+        /** The change in {@code listing}'s stories that {@link Listings#takeChanges()} reported. */
+        public static Touched of(Listings listings, Listing listing, Listings.Change change) {
+            if (change.whole()) {
+                return WHOLE;
+            }
+            return new Touched(listings.newerThan(listing, change.newest()), listings.olderThan(listing, change.oldest()),
+                    change.moved(), false);
+        }
+    }
+
+    /**
+     * The pages one flush writes and removes.
+     *
+     * @param ownPage            whether the listing's own page (its newest stories) is written
+     * @param first              the first archive page written
+     * @param last               the last archive page written (none when {@code first > last})
+     * @param archivePages       how many archive pages it has now
+     * @param archivePagesBefore how many it had when last written (0 if never); those after
+     *                           {@code archivePages} are removed
+     */
+    public record PageChanges(boolean ownPage, int first, int last, int archivePages, int archivePagesBefore) {
+
+        /** How many archive pages are written. */
+        public int written() {
+            return Math.max(0, last - first + 1);
+        }
     }
 }

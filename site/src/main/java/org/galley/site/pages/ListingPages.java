@@ -11,7 +11,7 @@ import org.galley.site.listing.ListingSlice;
 /**
  * Renders the listing pages with the precompiled jte templates ({@code index.jte}, {@code section.jte},
  * {@code tag.jte}, sharing {@code layout.jte} and {@code stories.jte}): a pure function of one page of a
- * listing, the listing's newest story (which names it) and the site's settings.
+ * listing and the site's settings.
  */
 public final class ListingPages {
 
@@ -28,14 +28,14 @@ public final class ListingPages {
     }
 
     /**
-     * The page {@code slice} of its listing.
-     *
-     * @param newest the listing's newest live story (not the page's), or null when it has none
+     * The page {@code slice} of its listing. A section or tag page is named by the newest story it shows (on
+     * the listing's own page, the listing's newest), so a page's bytes depend on its own stories only.
      */
-    public String render(ListingSlice slice, ListedStory newest) {
+    public String render(ListingSlice slice) {
         var listing = slice.listing();
+        ListedStory newest = slice.stories().isEmpty() ? null : slice.stories().get(0);
         // Each page of a listing has its own title, so a reader's tabs and a search result tell them apart.
-        String pageSuffix = slice.number() > 1 ? " · Page " + slice.number() : "";
+        String pageSuffix = slice.archive() ? " · Page " + slice.number() : "";
         ListingPage page = switch (listing.kind()) {
             case HOME -> new ListingPage(site, style, slice, "Latest stories",
                     site.name() + " · " + site.tagline() + pageSuffix, listing.description(site, newest));

@@ -30,7 +30,7 @@ class ListingTest {
     }
 
     @Test
-    void aSectionOrTagIsNamedByItsNewestStoryAndBySlugWhenItHasNone() {
+    void aSectionOrTagPageIsNamedByItsNewestStoryAndBySlugWhenItHasNone() {
         ListedStory newest = story("new").category("AI").listed();
         Listing ai = Listing.section("ai");
 
@@ -42,11 +42,11 @@ class ListingTest {
     }
 
     @Test
-    void olderPagesLiveInPageFoldersBelowTheListing() {
-        assertThat(Listing.HOME.pagePath(1)).isEqualTo("/");
-        assertThat(Listing.HOME.pagePath(2)).isEqualTo("/page/2/");
-        assertThat(Listing.section("ai").pagePath(3)).isEqualTo("/ai/page/3/");
-        assertThat(Listing.tag("openai").pagePath(2)).isEqualTo("/tags/openai/page/2/");
-        assertThatThrownBy(() -> Listing.HOME.pagePath(0)).isInstanceOf(IllegalArgumentException.class);
+    void archivePagesLiveInPageFoldersBelowTheListingCountedFromOne() {
+        assertThat(Listing.HOME.archivePath(1)).isEqualTo("/page/1/");
+        assertThat(Listing.HOME.archivePath(2)).isEqualTo("/page/2/");
+        assertThat(Listing.section("ai").archivePath(3)).isEqualTo("/ai/page/3/");
+        assertThat(Listing.tag("openai").archivePath(2)).isEqualTo("/tags/openai/page/2/");
+        assertThatThrownBy(() -> Listing.HOME.archivePath(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

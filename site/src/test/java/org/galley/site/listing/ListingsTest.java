@@ -113,6 +113,47 @@ class ListingsTest {
     }
 
     @Test
+    void aStoryChangedWhereItStandsMovesNoOtherStoryButOneThatJoinsLeavesOrIsRedatedDoes() {
+        listings.publish(story("a").tags("OpenAI:openai").publishedAt("2026-04-01T00:00:00Z").listed());
+        listings.takeChanges();
+
+        listings.publish(story("a").revision(2).headline("A, corrected").tags("OpenAI:openai")
+                .publishedAt("2026-04-01T00:00:00Z").listed());
+        assertThat(listings.takeChanges().values()).allSatisfy(change -> assertThat(change.moved()).isFalse());
+
+        listings.publish(story("a").revision(3).headline("A, corrected").tags("Chips:chips")
+                .publishedAt("2026-04-01T00:00:00Z").listed());
+        Map<Listing, Listings.Change> retagged = listings.takeChanges();
+        assertThat(retagged.get(Listing.HOME).moved()).isFalse();
+        assertThat(retagged.get(OPENAI).moved()).as("it left").isTrue();
+        assertThat(retagged.get(Listing.tag("chips")).moved()).as("it joined").isTrue();
+
+        listings.publish(story("a").revision(4).tags("Chips:chips").publishedAt("2026-04-02T00:00:00Z").listed());
+        assertThat(listings.takeChanges().get(Listing.HOME).moved()).as("redated").isTrue();
+        listings.publish(story("b").publishedAt("2026-04-03T00:00:00Z").listed());
+        assertThat(listings.takeChanges().get(AI).moved()).isTrue();
+    }
+
+    @Test
+    void aStoryIsPositionedByHowManyOlderAndNewerStoriesTheListingHasWhetherOrNotItIsListed() {
+        for (int day = 1; day <= 9; day++) {
+            listings.publish(story("s" + day).publishedAt("2026-04-0" + day + "T00:00:00Z").listed());
+        }
+
+        assertThat(listings.olderThan(AI, listings.get("s1"))).isZero();
+        assertThat(listings.olderThan(AI, listings.get("s3"))).isEqualTo(2);
+        assertThat(listings.olderThan(AI, listings.get("s8"))).isEqualTo(7);
+        assertThat(listings.olderThan(AI, listings.get("s9"))).isEqualTo(8);
+        assertThat(listings.olderThan(AI, story("x").publishedAt("2026-04-05T12:00:00Z").listed())).isEqualTo(5);
+        assertThat(listings.olderThan(AI, story("y").publishedAt("2026-05-01T00:00:00Z").listed())).isEqualTo(9);
+        assertThat(listings.olderThan(AI, story("z").publishedAt("2026-03-01T00:00:00Z").listed())).isZero();
+        assertThat(listings.olderThan(Listing.tag("nothing"), listings.get("s3"))).isZero();
+        assertThat(listings.newerThan(AI, listings.get("s3"))).isEqualTo(6);
+        assertThat(listings.newerThan(AI, listings.get("s9"))).isZero();
+        assertThat(listings.newerThan(AI, story("x").publishedAt("2026-04-05T12:00:00Z").listed())).isEqualTo(4);
+    }
+
+    @Test
     void homeIsAlwaysThereAndWholeAtFirst() {
         assertThat(listings.all()).containsExactly(Listing.HOME);
         assertThat(listings.takeChanges()).containsOnlyKeys(Listing.HOME)

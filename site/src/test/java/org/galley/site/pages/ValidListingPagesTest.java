@@ -3,6 +3,7 @@ package org.galley.site.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.galley.site.StoryEvents.story;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,22 +42,20 @@ class ValidListingPagesTest {
         List<ListedStory> ai = STORIES.stream().filter(story -> "ai".equals(story.section())).toList();
         List<ListedStory> openai = STORIES.stream().filter(story -> Listing.of(story).contains(Listing.tag("openai"))).toList();
         return Stream.of(
-                Arguments.of("home", new ListingSlice(Listing.HOME, 1, 1, STORIES), STORIES.get(0)),
-                Arguments.of("empty home", new ListingSlice(Listing.HOME, 1, 1, List.of()), null),
-                Arguments.of("section", new ListingSlice(Listing.section("ai"), 1, 1, ai), ai.get(0)),
-                Arguments.of("tag", new ListingSlice(Listing.tag("openai"), 1, 1, openai), openai.get(0)),
-                Arguments.of("first of three home pages", new ListingSlice(Listing.HOME, 1, 3, STORIES.subList(0, 1)),
-                        STORIES.get(0)),
-                Arguments.of("middle page of a tag", new ListingSlice(Listing.tag("openai"), 2, 3, STORIES.subList(1, 2)),
-                        STORIES.get(0)),
-                Arguments.of("last page of a section", new ListingSlice(Listing.section("ai"), 3, 3, STORIES.subList(2, 3)),
-                        STORIES.get(0)));
+                Arguments.of("home", ListingSlice.newest(Listing.HOME, 0, STORIES)),
+                Arguments.of("empty home", ListingSlice.newest(Listing.HOME, 0, List.of())),
+                Arguments.of("section", ListingSlice.newest(Listing.section("ai"), 0, ai)),
+                Arguments.of("tag", ListingSlice.newest(Listing.tag("openai"), 0, openai)),
+                Arguments.of("home with archive pages", ListingSlice.newest(Listing.HOME, 3, STORIES.subList(0, 1))),
+                Arguments.of("middle archive page of a tag", new ListingSlice(Listing.tag("openai"), 2, 3, STORIES.subList(1, 2))),
+                Arguments.of("oldest archive page of a section", new ListingSlice(Listing.section("ai"), 1, 3, STORIES.subList(2, 3))),
+                Arguments.of("newest archive page of home", new ListingSlice(Listing.HOME, 3, 3, STORIES)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("listings")
-    void theListingPageHasNoErrorsInTheNuHtmlChecker(String name, ListingSlice slice, ListedStory newest) {
-        String html = PAGES.render(slice, newest);
+    void theListingPageHasNoErrorsInTheNuHtmlChecker(String name, ListingSlice slice) {
+        String html = PAGES.render(slice);
 
         NuHtmlChecker.Report report = NuHtmlChecker.shared().check(html);
 
@@ -67,8 +66,8 @@ class ValidListingPagesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("listings")
-    void theListingPageLoadsNothingFromElsewhereAndRunsNoCode(String name, ListingSlice slice, ListedStory newest) {
-        Document page = Jsoup.parse(PAGES.render(slice, newest));
+    void theListingPageLoadsNothingFromElsewhereAndRunsNoCode(String name, ListingSlice slice) {
+        Document page = Jsoup.parse(PAGES.render(slice));
 
         assertThat(page.select("script")).isEmpty();
         assertThat(page.select("link[rel=stylesheet], link[rel=preload], link[rel=preconnect]")).isEmpty();
@@ -78,24 +77,69 @@ class ValidListingPagesTest {
     }
 
     @Test
-    void aMiddlePageLinksTheNewerAndOlderPagesInItsHeadAndInANamedNavigation() {
-        Document page = Jsoup.parse(PAGES.render(new ListingSlice(Listing.tag("openai"), 2, 3, STORIES.subList(1, 2)),
-                STORIES.get(0)));
+    void aMiddleArchivePageLinksTheNewerAndOlderPagesInItsHeadAndInANamedNavigation() {
+        Document page = Jsoup.parse(PAGES.render(new ListingSlice(Listing.tag("openai"), 2, 3, STORIES.subList(0, 2))));
 
-        assertThat(page.select("head link[rel=prev]").attr("href")).isEqualTo("/tags/openai/");
-        assertThat(page.select("head link[rel=next]").attr("href")).isEqualTo("/tags/openai/page/3/");
+        assertThat(page.select("head link[rel=prev]").attr("href")).isEqualTo("/tags/openai/page/3/");
+        assertThat(page.select("head link[rel=next]").attr("href")).isEqualTo("/tags/openai/page/1/");
         assertThat(page.select("head link[rel=canonical]").attr("href")).isEqualTo("http://localhost:8080/tags/openai/page/2/");
-        assertThat(page.select("nav[aria-label=Pages] a[rel=prev]").attr("href")).isEqualTo("/tags/openai/");
-        assertThat(page.select("nav[aria-label=Pages] a[rel=next]").attr("href")).isEqualTo("/tags/openai/page/3/");
-        assertThat(page.select("nav[aria-label=Pages]").text()).contains("Page 2");
+        assertThat(page.select("nav[aria-label=Pages] a[rel=prev]").attr("href")).isEqualTo("/tags/openai/page/3/");
+        assertThat(page.select("nav[aria-label=Pages] a[rel=prev]").text()).contains("Newer stories");
+        assertThat(page.select("nav[aria-label=Pages] a[rel=next]").attr("href")).isEqualTo("/tags/openai/page/1/");
+        assertThat(page.select("nav[aria-label=Pages] a[rel=next]").text()).contains("Older stories");
+        assertThat(page.select("nav[aria-label=Pages] .page-number").text()).isEqualTo("Page 2 · 20–21 April 2026");
         assertThat(page.title()).isEqualTo("OpenAI · Stack Digest · Page 2");
         assertThat(page.select("h1").text()).isEqualTo("OpenAI");
     }
 
     @Test
+    void theNewestArchivePageLeadsBackToTheListingAndTheListingToItWithoutAPageNumber() {
+        Document newest = Jsoup.parse(PAGES.render(new ListingSlice(Listing.section("ai"), 3, 3, STORIES)));
+        Document own = Jsoup.parse(PAGES.render(ListingSlice.newest(Listing.section("ai"), 3, STORIES)));
+
+        assertThat(newest.select("nav[aria-label=Pages] a[rel=prev]").attr("href")).isEqualTo("/ai/");
+        assertThat(own.select("head link[rel=prev], nav a[rel=prev], .page-number")).isEmpty();
+        assertThat(own.select("head link[rel=next]").attr("href")).isEqualTo("/ai/page/3/");
+        assertThat(own.select("nav[aria-label=Pages] a[rel=next]").attr("href")).isEqualTo("/ai/page/3/");
+        assertThat(own.title()).isEqualTo("AI · Stack Digest");
+        assertThat(own.select("head link[rel=canonical]").attr("href")).isEqualTo("http://localhost:8080/ai/");
+    }
+
+    @Test
+    void anArchivePageIsTheSameBytesHoweverManyPagesComeAfterTheNextOne() {
+        List<ListedStory> stories = STORIES.subList(0, 2);
+
+        String withThree = PAGES.render(new ListingSlice(Listing.tag("openai"), 2, 3, stories));
+
+        assertThat(PAGES.render(new ListingSlice(Listing.tag("openai"), 2, 40, stories))).isEqualTo(withThree);
+    }
+
+    @Test
+    void anArchivePageIsNamedByItsOwnNewestStoryNotTheListingsNewest() {
+        ListedStory older = story("older").category("Ai").publishedAt("2026-04-01T00:00:00Z").listed();
+
+        Document page = Jsoup.parse(PAGES.render(new ListingSlice(Listing.section("ai"), 1, 1, List.of(older))));
+
+        assertThat(page.select("h1").text()).isEqualTo("Ai");
+        assertThat(page.title()).isEqualTo("Ai · Stack Digest · Page 1");
+    }
+
+    @Test
     void aListingOfOnePageHasNoPageLinks() {
-        Document page = Jsoup.parse(PAGES.render(new ListingSlice(Listing.HOME, 1, 1, STORIES), STORIES.get(0)));
+        Document page = Jsoup.parse(PAGES.render(ListingSlice.newest(Listing.HOME, 0, STORIES)));
 
         assertThat(page.select("link[rel=prev], link[rel=next], a[rel=prev], a[rel=next], nav[aria-label=Pages]")).isEmpty();
+    }
+
+    @Test
+    void anArchivePageGivesTheDaysOfItsStoriesSayingASharedMonthOrYearOnce() {
+        assertThat(ListingPage.dateRange(Instant.parse("2026-04-09T08:00:00Z"), Instant.parse("2026-04-09T23:00:00Z")))
+                .isEqualTo("9 April 2026");
+        assertThat(ListingPage.dateRange(Instant.parse("2026-04-02T08:00:00Z"), Instant.parse("2026-04-09T08:00:00Z")))
+                .isEqualTo("2–9 April 2026");
+        assertThat(ListingPage.dateRange(Instant.parse("2026-03-28T08:00:00Z"), Instant.parse("2026-04-09T08:00:00Z")))
+                .isEqualTo("28 March – 9 April 2026");
+        assertThat(ListingPage.dateRange(Instant.parse("2025-12-28T08:00:00Z"), Instant.parse("2026-01-02T08:00:00Z")))
+                .isEqualTo("28 December 2025 – 2 January 2026");
     }
 }
