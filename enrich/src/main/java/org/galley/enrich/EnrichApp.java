@@ -2,6 +2,9 @@ package org.galley.enrich;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.StreamsConfig;
 
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.ServiceConfig;
@@ -22,8 +25,12 @@ public final class EnrichApp {
         Topics topics = Topics.fromConfig(config);
         EnrichSettings settings = EnrichSettings.fromConfig(config);
         Clock clock = Clock.systemUTC();
-        return new StreamsService(APPLICATION_ID, EnrichTopology.build(topics, settings, clock),
-                StreamsSettings.forService(APPLICATION_ID, config, topics), config,
+        IndexPacing pacing = IndexPacing.fromConfig(config);
+        // The index step's punctuations run between polls; a thread with nothing to read waits in poll for up to
+        // poll.ms (100 by default), which would hold a story gathered for 20 ms for up to five times as long.
+        Map<String, Object> waitLess = Map.of(StreamsConfig.POLL_MS_CONFIG, 10L);
+        return new StreamsService(APPLICATION_ID, EnrichTopology.build(topics, settings, pacing, clock),
+                StreamsSettings.forService(APPLICATION_ID, config, topics, waitLess), config,
                 List.of(topics.accepted(), topics.enriched(), topics.deadLetter()));
     }
 

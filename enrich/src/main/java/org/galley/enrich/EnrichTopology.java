@@ -36,7 +36,10 @@ import org.galley.runtime.Topics;
  *       (slug to articleId), {@code stories-by-tag} and {@code stories-by-time} (live stories in publication
  *       order) and {@code story-drafts} (articleId to latest draft). It keeps each story's first slug, makes new
  *       slugs unique, picks related stories and the ticker from bounded windows of its neighbours, sends again
- *       the other stories whose links changed, and re-keys everything by article id ({@link StoryIndexer}).</li>
+ *       the other stories whose links changed, and re-keys everything by article id ({@link StoryIndexer}).
+ *       Paced by {@link IndexPacing}: drafts that arrive together are indexed together in publication order, and
+ *       a story whose links changed is sent again at most once per relink interval, so a burst causes few
+ *       re-sends ({@code index-waiting-drafts}, {@code index-pending-relinks}).</li>
  * </ol>
  *
  * <p>Why this design: it is correct and deterministic under exactly-once. Claims, index updates and every event
@@ -56,7 +59,12 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
+    /** The topology with every draft indexed at once ({@link IndexPacing#IMMEDIATE}), as the rules' tests use it. */
     public static Topology build(Topics topics, EnrichSettings settings, Clock clock) {
+        return build(topics, settings, IndexPacing.IMMEDIATE, clock);
+    }
+
+    public static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, Clock clock) {
         StoryEnricher enricher = new StoryEnricher(settings.reading(), settings.tagger(), settings.site(), clock);
         StoryIndexer indexer = new StoryIndexer(settings.site(), settings.related(), settings.vocabulary());
 
@@ -68,7 +76,7 @@ public final class EnrichTopology {
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.enriched().valueSerde()))
-                .process(StoryIndexProcessor.supplier(indexer, topics.enriched().valueSerde()), Named.as("index"))
+                .process(StoryIndexProcessor.supplier(indexer, pacing, topics.enriched().valueSerde()), Named.as("index"))
                 .to(topics.enriched().name(), topics.enriched().produced().withName("enriched"));
         return builder.build();
     }

@@ -1,13 +1,21 @@
 package org.galley.enrich;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.galley.enrich.story.StoryIndexer;
@@ -16,8 +24,14 @@ import org.galley.events.ArticleEnriched;
 /**
  * The story-index step of {@link EnrichTopology}: reads drafts (all under one key, on the single partition of
  * the index topic), completes each with {@link StoryIndexer} against the index stores, and forwards it keyed by
- * its article id again, followed by the events of the other stories whose links it changed. Everything one draft
- * causes is forwarded from one {@code process} call, so it commits in one transaction with the stores.
+ * its article id again; the events of the other stories whose links it changed follow.
+ *
+ * <p>Paced by {@link IndexPacing}: drafts wait in {@value #WAITING_DRAFTS_STORE} (article id and offset to
+ * draft) until a wall-clock punctuation indexes all that waited, oldest publication first, each story's own
+ * drafts in arrival order; relinked stories wait in {@value #PENDING_RELINKS_STORE} (article id to its latest
+ * relinked event) until the next relink punctuation sends each once. A story's own new event supersedes its
+ * pending relink. Both stores are changelogged, and everything is forwarded from a punctuation or a
+ * {@code process} call that commits in one transaction with the stores, so a crash loses or repeats nothing.
  */
 final class StoryIndexProcessor implements Processor<String, ArticleEnriched, String, ArticleEnriched> {
 
@@ -26,22 +40,28 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
     static final String STORIES_BY_TAG_STORE = "stories-by-tag";
     static final String STORIES_BY_TIME_STORE = "stories-by-time";
     static final String STORY_DRAFTS_STORE = "story-drafts";
+    static final String WAITING_DRAFTS_STORE = "index-waiting-drafts";
+    static final String PENDING_RELINKS_STORE = "index-pending-relinks";
 
     private final StoryIndexer indexer;
+    private final IndexPacing pacing;
     private ProcessorContext<String, ArticleEnriched> context;
     private KeyValueStoryIndex index;
+    private KeyValueStore<String, ArticleEnriched> waiting;
+    private KeyValueStore<String, ArticleEnriched> relinks;
 
-    private StoryIndexProcessor(StoryIndexer indexer) {
+    private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing) {
         this.indexer = indexer;
+        this.pacing = pacing;
     }
 
     /** The processor together with the stores it owns; drafts are kept with the enriched topic's value serde. */
     static ProcessorSupplier<String, ArticleEnriched, String, ArticleEnriched> supplier(
-            StoryIndexer indexer, Serde<ArticleEnriched> draftSerde) {
+            StoryIndexer indexer, IndexPacing pacing, Serde<ArticleEnriched> draftSerde) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, ArticleEnriched, String, ArticleEnriched> get() {
-                return new StoryIndexProcessor(indexer);
+                return new StoryIndexProcessor(indexer, pacing);
             }
 
             @Override
@@ -62,6 +82,10 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_BY_TIME_STORE),
                         Serdes.String(), Serdes.String()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_DRAFTS_STORE),
+                        Serdes.String(), draftSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_DRAFTS_STORE),
+                        Serdes.String(), draftSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_RELINKS_STORE),
                         Serdes.String(), draftSerde));
     }
 
@@ -71,12 +95,63 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         this.index = new KeyValueStoryIndex(context.getStateStore(STORY_INDEX_STORE),
                 context.getStateStore(SLUG_CLAIMS_STORE), context.getStateStore(STORIES_BY_TAG_STORE),
                 context.getStateStore(STORIES_BY_TIME_STORE), context.getStateStore(STORY_DRAFTS_STORE));
+        this.waiting = context.getStateStore(WAITING_DRAFTS_STORE);
+        this.relinks = context.getStateStore(PENDING_RELINKS_STORE);
+        // Scheduled even with pacing off, to send what waited when the task last ran with it on.
+        Duration leftovers = Duration.ofSeconds(1);
+        context.schedule(pacing.gathers() ? pacing.gather() : leftovers, PunctuationType.WALL_CLOCK_TIME,
+                this::indexWaiting);
+        context.schedule(pacing.batchesRelinks() ? pacing.relink() : leftovers, PunctuationType.WALL_CLOCK_TIME,
+                this::sendRelinks);
     }
 
     @Override
     public void process(Record<String, ArticleEnriched> draft) {
-        for (ArticleEnriched enriched : indexer.index(draft.value(), index).all()) {
-            context.forward(draft.withKey(enriched.getSubmission().getArticleId()).withValue(enriched));
+        if (!pacing.gathers()) {
+            index(draft.value(), draft.timestamp());
+            return;
         }
+        long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
+        waiting.put(WaitingDrafts.key(draft.value().getSubmission().getArticleId(), offset), draft.value());
+    }
+
+    private void indexWaiting(long now) {
+        List<KeyValue<String, ArticleEnriched>> drafts = new ArrayList<>();
+        try (KeyValueIterator<String, ArticleEnriched> all = waiting.all()) {
+            all.forEachRemaining(drafts::add);
+        }
+        for (ArticleEnriched draft : WaitingDrafts.inPublicationOrder(drafts)) {
+            index(draft, now);
+        }
+        drafts.forEach(entry -> waiting.delete(entry.key));
+    }
+
+    private void index(ArticleEnriched draft, long timestamp) {
+        StoryIndexer.Indexed indexed = indexer.index(draft, index);
+        ArticleEnriched story = indexed.story();
+        relinks.delete(story.getSubmission().getArticleId());
+        forward(story, timestamp);
+        for (ArticleEnriched relinked : indexed.relinked()) {
+            if (pacing.batchesRelinks()) {
+                relinks.put(relinked.getSubmission().getArticleId(), relinked);
+            } else {
+                forward(relinked, timestamp);
+            }
+        }
+    }
+
+    private void sendRelinks(long now) {
+        List<KeyValue<String, ArticleEnriched>> pending = new ArrayList<>();
+        try (KeyValueIterator<String, ArticleEnriched> all = relinks.all()) {
+            all.forEachRemaining(pending::add);
+        }
+        for (KeyValue<String, ArticleEnriched> relinked : pending) {
+            forward(relinked.value, now);
+            relinks.delete(relinked.key);
+        }
+    }
+
+    private void forward(ArticleEnriched enriched, long timestamp) {
+        context.forward(new Record<>(enriched.getSubmission().getArticleId(), enriched, timestamp));
     }
 }

@@ -1,6 +1,7 @@
 package org.galley.runtime;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,6 +23,15 @@ public final class StreamsSettings {
     }
 
     public static Properties forService(String applicationId, ServiceConfig config, Topics topics) {
+        return forService(applicationId, config, topics, Map.of());
+    }
+
+    /**
+     * As {@link #forService(String, ServiceConfig, Topics)}, with a stage's own settings over Galley's (and still
+     * under {@code KAFKA_*} variables), each with its reason where the stage sets it.
+     */
+    public static Properties forService(String applicationId, ServiceConfig config, Topics topics,
+                                        Map<String, Object> stageSettings) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -36,6 +46,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), config.maxMessageBytes());
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(config.maxMessageBytes()));
         tuneForLatency(props);
+        props.putAll(stageSettings);
         props.putAll(config.kafkaProperties());
         return props;
     }

@@ -110,8 +110,8 @@ public final class Slugs {
         return cut(trimHyphens(NOT_LETTER_OR_DIGIT.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-")), MAX_LENGTH);
     }
 
-    /** First path segments the site serves itself: tag pages and story images. */
-    private static final Set<String> SITE_SEGMENTS = Set.of("tags", "media");
+    /** First path segments the site serves itself: tag pages, story images and home's older pages (/page/2/). */
+    private static final Set<String> SITE_SEGMENTS = Set.of("tags", "media", "page");
 
     /** The {@code n}th variant of a taken slug ("some-story-2"), shortened at a word boundary to stay within the cap. */
     public static String withSuffix(String slug, int n) {

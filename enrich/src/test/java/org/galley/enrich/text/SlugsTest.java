@@ -61,8 +61,10 @@ class SlugsTest {
     }
 
     @Test
-    void aStoryNeverTakesAPathTheSiteUsesForTagPagesOrImages() {
+    void aStoryNeverTakesAPathTheSiteUsesForTagPagesImagesOrOlderPages() {
         assertThat(Slugs.path("Tags", "x")).isEqualTo("/tags-section/x/");
+        assertThat(Slugs.path("Page", "2")).isEqualTo("/page-section/2/");
+        assertThat(Slugs.path("", "page")).isEqualTo("/page-story/");
         assertThat(Slugs.path("Media", "x")).isEqualTo("/media-section/x/");
         assertThat(Slugs.path("", "tags")).isEqualTo("/tags-story/");
         assertThat(Slugs.path("Tag", "x")).isEqualTo("/tag/x/");

@@ -1,0 +1,122 @@
+package org.galley.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.galley.events.ArticleAccepted;
+import org.galley.events.ArticleEnriched;
+import org.galley.events.ArticleSubmitted;
+import org.galley.events.Headline;
+import org.galley.runtime.ServiceConfig;
+import org.galley.runtime.StreamsSettings;
+import org.galley.runtime.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The story-index step as it runs in production: drafts gathered for 20 ms, relinks sent every 500 ms. */
+class PacedIndexTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
+    private static final IndexPacing PACING = new IndexPacing(Duration.ofMillis(20), Duration.ofMillis(500));
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleAccepted> accepted;
+    private TestOutputTopic<String, ArticleEnriched> enriched;
+
+    @BeforeEach
+    void startDriver() {
+        ServiceConfig config = new ServiceConfig(Map.of("GALLEY_STATE_DIR", stateDir.toString()));
+        Topics topics = Topics.create(config, "mock://paced-index-test");
+        driver = new TopologyTestDriver(
+                EnrichTopology.build(topics, EnrichSettings.defaults(), PACING, Clock.fixed(NOW, ZoneOffset.UTC)),
+                StreamsSettings.forService(EnrichApp.APPLICATION_ID, config, topics));
+        accepted = driver.createInputTopic(topics.accepted().name(),
+                topics.accepted().keySerde().serializer(), topics.accepted().valueSerde().serializer());
+        enriched = driver.createOutputTopic(topics.enriched().name(),
+                topics.enriched().keySerde().deserializer(), topics.enriched().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void submit(String articleId, String file, String publishedOn) {
+        ArticleSubmitted story = SampleStories.submission(file, articleId, 1);
+        story.setPublishedAt(Instant.parse(publishedOn + "T08:00:00Z"));
+        accepted.pipeInput(articleId, new ArticleAccepted(story, NOW));
+    }
+
+    private static List<String> ticker(ArticleEnriched story) {
+        return story.getTicker().stream().map(Headline::getArticleId).toList();
+    }
+
+    @Test
+    void draftsThatArriveTogetherAreIndexedInPublicationOrderSoNoneIsSentTwice() {
+        submit("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28");
+        submit("middle", SampleStories.KAFKA, "2026-04-24");
+        submit("oldest", SampleStories.CLAUDE, "2026-04-21");
+        assertThat(enriched.isEmpty()).isTrue();
+
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        List<KeyValue<String, ArticleEnriched>> out = enriched.readKeyValuesToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        assertThat(out).extracting(kv -> kv.key).containsExactly("oldest", "middle", "newest");
+        assertThat(ticker(out.get(2).value)).containsExactly("newest", "middle", "oldest");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aStoryWhoseLinksChangeSeveralTimesIsSentAgainOnceWithTheLatestLinks() {
+        submit("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28");
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        submit("middle", SampleStories.KAFKA, "2026-04-24");
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        submit("oldest", SampleStories.CLAUDE, "2026-04-21");
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("newest", "middle", "oldest");
+
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+
+        List<KeyValue<String, ArticleEnriched>> again = enriched.readKeyValuesToList();
+        assertThat(again).extracting(kv -> kv.key).containsExactlyInAnyOrder("newest", "middle");
+        assertThat(again).filteredOn(kv -> kv.key.equals("newest")).singleElement()
+                .satisfies(kv -> assertThat(ticker(kv.value)).containsExactly("newest", "middle", "oldest"));
+    }
+
+    @Test
+    void aStorysOwnCorrectionReplacesItsPendingResend() {
+        submit("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28");
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        submit("oldest", SampleStories.CLAUDE, "2026-04-21");
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        ArticleSubmitted correction = SampleStories.submission(SampleStories.MICROSOFT_OPENAI, "newest", 2);
+        correction.setPublishedAt(Instant.parse("2026-04-28T08:00:00Z"));
+        accepted.pipeInput("newest", new ArticleAccepted(correction, NOW));
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+
+        List<KeyValue<String, ArticleEnriched>> out = enriched.readKeyValuesToList();
+        assertThat(out).extracting(kv -> kv.key + "@" + kv.value.getSubmission().getRevision())
+                .containsExactly("newest@1", "oldest@1", "newest@2");
+        assertThat(ticker(out.get(2).value)).containsExactly("newest", "oldest");
+    }
+}
