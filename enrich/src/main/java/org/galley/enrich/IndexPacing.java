@@ -1,6 +1,7 @@
 package org.galley.enrich;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.galley.runtime.ServiceConfig;
 
@@ -15,6 +16,10 @@ import org.galley.runtime.ServiceConfig;
  *       order (20; 0 indexes each at once)</td></tr>
  *   <tr><td>{@code GALLEY_ENRICH_RELINK_MS}</td><td>how often stories whose links changed are sent again, each
  *       once with its latest links (500; 0 sends each change at once)</td></tr>
+ *   <tr><td>{@code GALLEY_ENRICH_ARCHIVE_GATHER_MS}</td><td>how long an archive story's draft waits, to be indexed
+ *       in publication order with the rest of its batch (2000)</td></tr>
+ *   <tr><td>{@code GALLEY_ENRICH_FRESH_MS}</td><td>a story first published longer ago than this is archive
+ *       (600000, ten minutes; 0: none is)</td></tr>
  * </table>
  *
  * @param gather drafts arriving within this time are indexed together, oldest publication first. The draft
@@ -26,21 +31,39 @@ import org.galley.runtime.ServiceConfig;
  * @param relink a story whose links changed is sent again at most once per this interval, with the links it has
  *               then: during a replay one story's links may change many times in a second, and each change would
  *               otherwise be rendered and written.
+ * @param archiveGather how long the draft of an archive story waits
+ * @param fresh  how recently a story must have been first published to be news rather than archive
  */
-public record IndexPacing(Duration gather, Duration relink) {
+public record IndexPacing(Duration gather, Duration relink, Duration archiveGather, Duration fresh) {
 
     /** Every draft indexed and every change sent at once: the simplest order, for tests of the rules. */
-    public static final IndexPacing IMMEDIATE = new IndexPacing(Duration.ZERO, Duration.ZERO);
+    public static final IndexPacing IMMEDIATE =
+            new IndexPacing(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     public IndexPacing {
-        if (gather.isNegative() || relink.isNegative()) {
-            throw new IllegalArgumentException("GALLEY_ENRICH_GATHER_MS and GALLEY_ENRICH_RELINK_MS cannot be negative");
+        if (gather.isNegative() || relink.isNegative() || archiveGather.isNegative() || fresh.isNegative()) {
+            throw new IllegalArgumentException("GALLEY_ENRICH_*_MS settings cannot be negative");
         }
+    }
+
+    /** Paced as today's breaking news: drafts gathered for {@code gather}, none held as archive. */
+    public IndexPacing(Duration gather, Duration relink) {
+        this(gather, relink, gather, Duration.ZERO);
+    }
+
+    /**
+     * How long a draft waits before it is indexed: {@code gather} for news, {@code archiveGather} for a story
+     * first published more than {@code fresh} before {@code now} (an archive import or a replay, whose stories
+     * arrive by the thousand and shuffled by the partitions, and for which a second or two is no delay at all).
+     */
+    public Duration holdFor(Instant publishedAt, Instant now) {
+        boolean archive = !fresh.isZero() && publishedAt.isBefore(now.minus(fresh));
+        return archive ? archiveGather : gather;
     }
 
     /** Whether drafts wait to be indexed together. */
     public boolean gathers() {
-        return !gather.isZero();
+        return !gather.isZero() || (!archiveGather.isZero() && !fresh.isZero());
     }
 
     /** Whether relinked stories wait to be sent together. */
@@ -50,6 +73,8 @@ public record IndexPacing(Duration gather, Duration relink) {
 
     public static IndexPacing fromConfig(ServiceConfig config) {
         return new IndexPacing(Duration.ofMillis(config.getLong("GALLEY_ENRICH_GATHER_MS", 20)),
-                Duration.ofMillis(config.getLong("GALLEY_ENRICH_RELINK_MS", 500)));
+                Duration.ofMillis(config.getLong("GALLEY_ENRICH_RELINK_MS", 500)),
+                Duration.ofMillis(config.getLong("GALLEY_ENRICH_ARCHIVE_GATHER_MS", 2000)),
+                Duration.ofMillis(config.getLong("GALLEY_ENRICH_FRESH_MS", 600_000)));
     }
 }

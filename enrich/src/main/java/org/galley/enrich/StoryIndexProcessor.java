@@ -1,8 +1,11 @@
 package org.galley.enrich;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -49,6 +52,8 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
     private KeyValueStoryIndex index;
     private KeyValueStore<String, ArticleEnriched> waiting;
     private KeyValueStore<String, ArticleEnriched> relinks;
+    /** When each waiting draft arrived (wall clock), by its waiting-store key; rebuilt as "now" after a restart. */
+    private final Map<String, Long> arrivals = new HashMap<>();
 
     private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing) {
         this.indexer = indexer;
@@ -99,8 +104,12 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         this.relinks = context.getStateStore(PENDING_RELINKS_STORE);
         // Scheduled even with pacing off, to send what waited when the task last ran with it on.
         Duration leftovers = Duration.ofSeconds(1);
-        context.schedule(pacing.gathers() ? pacing.gather() : leftovers, PunctuationType.WALL_CLOCK_TIME,
-                this::indexWaiting);
+        // A draft that waited when the task last stopped counts as arrived now.
+        try (KeyValueIterator<String, ArticleEnriched> all = waiting.all()) {
+            all.forEachRemaining(entry -> arrivals.put(entry.key, context.currentSystemTimeMs()));
+        }
+        Duration look = pacing.gather().isZero() ? Duration.ofMillis(100) : pacing.gather();
+        context.schedule(pacing.gathers() ? look : leftovers, PunctuationType.WALL_CLOCK_TIME, this::indexWaiting);
         context.schedule(pacing.batchesRelinks() ? pacing.relink() : leftovers, PunctuationType.WALL_CLOCK_TIME,
                 this::sendRelinks);
     }
@@ -112,7 +121,9 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
             return;
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
-        waiting.put(WaitingDrafts.key(draft.value().getSubmission().getArticleId(), offset), draft.value());
+        String key = WaitingDrafts.key(draft.value().getSubmission().getArticleId(), offset);
+        waiting.put(key, draft.value());
+        arrivals.put(key, context.currentSystemTimeMs());
     }
 
     private void indexWaiting(long now) {
@@ -120,10 +131,16 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         try (KeyValueIterator<String, ArticleEnriched> all = waiting.all()) {
             all.forEachRemaining(drafts::add);
         }
-        for (ArticleEnriched draft : WaitingDrafts.inPublicationOrder(drafts)) {
+        Instant at = Instant.ofEpochMilli(now);
+        List<KeyValue<String, ArticleEnriched>> ready = WaitingDrafts.ready(drafts, (key, draft) ->
+                now - arrivals.getOrDefault(key, now) >= pacing.holdFor(draft.getFirstPublishedAt(), at).toMillis());
+        for (ArticleEnriched draft : WaitingDrafts.inPublicationOrder(ready)) {
             index(draft, now);
         }
-        drafts.forEach(entry -> waiting.delete(entry.key));
+        ready.forEach(entry -> {
+            waiting.delete(entry.key);
+            arrivals.remove(entry.key);
+        });
     }
 
     private void index(ArticleEnriched draft, long timestamp) {

@@ -24,7 +24,7 @@ class EnrichSettingsTest {
 
         assertThat(settings.reading()).isEqualTo(ReadingSettings.DEFAULTS);
         assertThat(settings.maxTags()).isEqualTo(8);
-        assertThat(settings.related()).isEqualTo(new RelatedSettings(3, false, 50));
+        assertThat(settings.related()).isEqualTo(new RelatedSettings(3, false, 20));
         assertThat(settings.vocabulary().terms()).extracting(Vocabulary.Term::name).contains("Claude", "Go");
         assertThat(settings.site()).isEqualTo(SiteSettings.stackDigest());
     }

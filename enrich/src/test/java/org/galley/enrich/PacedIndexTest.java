@@ -41,11 +41,20 @@ class PacedIndexTest {
 
     @BeforeEach
     void startDriver() {
+        start(PACING);
+    }
+
+    private void restartWith(IndexPacing pacing) {
+        driver.close();
+        start(pacing);
+    }
+
+    private void start(IndexPacing pacing) {
         ServiceConfig config = new ServiceConfig(Map.of("GALLEY_STATE_DIR", stateDir.toString()));
         Topics topics = Topics.create(config, "mock://paced-index-test");
         driver = new TopologyTestDriver(
-                EnrichTopology.build(topics, EnrichSettings.defaults(), PACING, Clock.fixed(NOW, ZoneOffset.UTC)),
-                StreamsSettings.forService(EnrichApp.APPLICATION_ID, config, topics));
+                EnrichTopology.build(topics, EnrichSettings.defaults(), pacing, Clock.fixed(NOW, ZoneOffset.UTC)),
+                StreamsSettings.forService(EnrichApp.APPLICATION_ID, config, topics), NOW);
         accepted = driver.createInputTopic(topics.accepted().name(),
                 topics.accepted().keySerde().serializer(), topics.accepted().valueSerde().serializer());
         enriched = driver.createOutputTopic(topics.enriched().name(),
@@ -99,6 +108,38 @@ class PacedIndexTest {
         assertThat(again).extracting(kv -> kv.key).containsExactlyInAnyOrder("newest", "middle");
         assertThat(again).filteredOn(kv -> kv.key.equals("newest")).singleElement()
                 .satisfies(kv -> assertThat(ticker(kv.value)).containsExactly("newest", "middle", "oldest"));
+    }
+
+    @Test
+    void archiveStoriesWaitLongerAndGoOutInPublicationOrderWithEverythingPublishedBeforeThem() {
+        restartWith(new IndexPacing(Duration.ofMillis(20), Duration.ofMillis(500), Duration.ofSeconds(2),
+                Duration.ofMinutes(10)));
+        submit("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28");
+        driver.advanceWallClockTime(Duration.ofMillis(1000));
+        submit("oldest", SampleStories.CLAUDE, "2026-04-21");
+        driver.advanceWallClockTime(Duration.ofMillis(900));
+        assertThat(enriched.isEmpty()).isTrue();
+
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        List<KeyValue<String, ArticleEnriched>> out = enriched.readKeyValuesToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        assertThat(out).extracting(kv -> kv.key).containsExactly("oldest", "newest");
+        assertThat(ticker(out.get(1).value)).containsExactly("newest", "oldest");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void breakingNewsIsNotHeldLikeTheArchive() {
+        restartWith(new IndexPacing(Duration.ofMillis(20), Duration.ofMillis(500), Duration.ofSeconds(2),
+                Duration.ofMinutes(10)));
+        ArticleSubmitted story = SampleStories.submission(SampleStories.CLAUDE, "breaking", 1);
+        story.setPublishedAt(NOW.minusSeconds(5));
+        accepted.pipeInput("breaking", new ArticleAccepted(story, NOW));
+
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("breaking");
     }
 
     @Test

@@ -33,7 +33,10 @@ record LatencyRun(int stories, int rate, int seconds, double submittedPerSec, Pe
                     LockSupport.parkNanos(wait);
                 }
                 ArticleSubmitted story = stories.get(i);
+                // Breaking news: published the moment it is submitted (no publication date of its own), as a
+                // newsroom publishes under load, not an archive import.
                 story.setSubmittedAt(Instant.now());
+                story.setPublishedAt(null);
                 sent[i] = System.nanoTime();
                 producer.send(new ProducerRecord<>(galley.submittedTopic(), story.getArticleId(), story), (metadata, error) -> {
                     if (error != null) {
