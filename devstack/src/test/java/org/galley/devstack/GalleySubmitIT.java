@@ -77,7 +77,9 @@ class GalleySubmitIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(submit(out, "samples/stories/kafka-streams-newsrooms.md")).as(out.toString(StandardCharsets.UTF_8)).isZero();
         Path site = workDir.resolve("site");
-        String path = stack.site().outcome("kafka-streams-newsrooms").orElseThrow().path();
+        // Ingest reports the story published once render has; the site lists it at its next flush.
+        String path = awaitOutcome("kafka-streams-newsrooms", outcome -> outcome.kind() == Outcome.Kind.PUBLISHED)
+                .orElseThrow().path();
         String page = path.substring(1) + "index.html";
         assertThat(site.resolve(page)).exists();
 
