@@ -17,7 +17,7 @@ import org.galley.runtime.ServiceConfig;
  *   <tr><td>{@code GALLEY_ENRICH_RELINK_MS}</td><td>how often stories whose links changed are sent again, each
  *       once with its latest links (500; 0 sends each change at once)</td></tr>
  *   <tr><td>{@code GALLEY_ENRICH_ARCHIVE_GATHER_MS}</td><td>the longest an archive story's draft waits for every
- *       input partition still sending to pass it in publication order (30000)</td></tr>
+ *       input partition to pass it in publication order (5000)</td></tr>
  *   <tr><td>{@code GALLEY_ENRICH_FRESH_MS}</td><td>a story first published longer ago than this is archive
  *       (600000, ten minutes; 0: none is)</td></tr>
  * </table>
@@ -75,7 +75,7 @@ public record IndexPacing(Duration gather, Duration relink, Duration archiveGath
     public static IndexPacing fromConfig(ServiceConfig config) {
         return new IndexPacing(Duration.ofMillis(config.getLong("GALLEY_ENRICH_GATHER_MS", 20)),
                 Duration.ofMillis(config.getLong("GALLEY_ENRICH_RELINK_MS", 500)),
-                Duration.ofMillis(config.getLong("GALLEY_ENRICH_ARCHIVE_GATHER_MS", 30_000)),
+                Duration.ofMillis(config.getLong("GALLEY_ENRICH_ARCHIVE_GATHER_MS", 5000)),
                 Duration.ofMillis(config.getLong("GALLEY_ENRICH_FRESH_MS", 600_000)));
     }
 }

@@ -59,13 +59,7 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
      * How far in publication order each input partition's drafts have reached: the latest draft each has sent
      * (kept in memory; after a restart archive drafts wait at most the archive gather until it is known again).
      */
-    private final Map<Integer, Reached> reached = new HashMap<>();
-
-    /** The latest publication position an input partition has sent, and when it last sent anything. */
-    private record Reached(Position position, long lastHeardMs) {
-    }
-
-    private static final long QUIET_MS = 2_000;
+    private final Map<Integer, Position> reached = new HashMap<>();
 
     private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing) {
         this.indexer = indexer;
@@ -136,22 +130,8 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         String key = WaitingDrafts.key(draft.value().getSubmission().getArticleId(), offset);
         waiting.put(key, draft.value());
         arrivals.put(key, context.currentSystemTimeMs());
-        long now = context.currentSystemTimeMs();
-        DraftProcessor.sourcePartition(draft.headers()).ifPresent(partition -> reached.merge(partition,
-                new Reached(WaitingDrafts.position(draft.value()), now),
-                (known, next) -> new Reached(known.position().compareTo(next.position()) >= 0 ? known.position()
-                        : next.position(), now)));
-    }
-
-    /**
-     * How far the partitions still sending have reached. A partition that has sent nothing for
-     * {@value #QUIET_MS} ms has run out of stories for now, and holds nothing back.
-     */
-    private List<Position> activePartitions(long now) {
-        return reached.values().stream()
-                .filter(partition -> now - partition.lastHeardMs() < QUIET_MS)
-                .map(Reached::position)
-                .toList();
+        DraftProcessor.sourcePartition(draft.headers()).ifPresent(partition ->
+                reached.merge(partition, WaitingDrafts.position(draft.value()), (a, b) -> a.compareTo(b) >= 0 ? a : b));
     }
 
     private void indexWaiting(long now) {
@@ -161,7 +141,7 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         }
         List<KeyValue<String, ArticleEnriched>> ready = WaitingDrafts.ready(drafts, (key, draft) -> WaitingDrafts.isDue(
                 draft, Duration.ofMillis(now - arrivals.getOrDefault(key, now)), Instant.ofEpochMilli(now), pacing,
-                activePartitions(now)));
+                reached.values()));
         for (ArticleEnriched draft : WaitingDrafts.inPublicationOrder(ready)) {
             index(draft, now);
         }

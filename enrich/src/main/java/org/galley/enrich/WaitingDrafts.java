@@ -72,9 +72,9 @@ final class WaitingDrafts {
 
     /**
      * Whether a draft that has {@code waited} is due. News is due after the short gather. An archive draft is due
-     * once every input partition still sending has {@code reached} it in publication order (each partition carries its
+     * once every input partition heard from has {@code reached} it in publication order (each partition carries its
      * stories in the order they were sent, oldest first in an import, so nothing published before it is still on
-     * its way), but not before the short gather; or after the archive gather at the latest.
+     * its way), but not before the short gather; or, when a partition has gone quiet, after the archive gather.
      */
     static boolean isDue(ArticleEnriched draft, Duration waited, Instant now, IndexPacing pacing,
                          Collection<Position> reached) {
