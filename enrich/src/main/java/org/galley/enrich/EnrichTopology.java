@@ -3,6 +3,7 @@ package org.galley.enrich;
 import java.time.Clock;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Named;
@@ -69,7 +70,8 @@ public final class EnrichTopology {
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.accepted().name(), topics.accepted().consumed().withName("accepted"))
-                .process(() -> new DraftProcessor(enricher), Named.as("draft"))
+                .map((articleId, accepted) -> KeyValue.pair(INDEX_KEY, draft(enricher, articleId, accepted)),
+                        Named.as("draft"))
                 .repartition(Repartitioned.<String, ArticleEnriched>as("story-index")
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
@@ -77,5 +79,13 @@ public final class EnrichTopology {
                 .process(StoryIndexProcessor.supplier(indexer, pacing, topics.enriched().valueSerde()), Named.as("index"))
                 .to(topics.enriched().name(), topics.enriched().produced().withName("enriched"));
         return builder.build();
+    }
+
+    private static ArticleEnriched draft(StoryEnricher enricher, String articleId, ArticleAccepted accepted) {
+        if (accepted == null) {
+            // Thrown, not dropped: the processing handler logs it and sends the record to the dead-letter topic.
+            throw new IllegalArgumentException("Record " + articleId + " on the accepted topic has no story");
+        }
+        return enricher.draft(accepted);
     }
 }

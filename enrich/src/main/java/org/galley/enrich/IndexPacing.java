@@ -16,8 +16,8 @@ import org.galley.runtime.ServiceConfig;
  *       order (20; 0 indexes each at once)</td></tr>
  *   <tr><td>{@code GALLEY_ENRICH_RELINK_MS}</td><td>how often stories whose links changed are sent again, each
  *       once with its latest links (500; 0 sends each change at once)</td></tr>
- *   <tr><td>{@code GALLEY_ENRICH_ARCHIVE_GATHER_MS}</td><td>the longest an archive story's draft waits for every
- *       input partition to pass it in publication order (5000)</td></tr>
+ *   <tr><td>{@code GALLEY_ENRICH_ARCHIVE_GATHER_MS}</td><td>how long an archive story's draft waits, to be indexed
+ *       in publication order with the rest of its batch (2000)</td></tr>
  *   <tr><td>{@code GALLEY_ENRICH_FRESH_MS}</td><td>a story first published longer ago than this is archive
  *       (600000, ten minutes; 0: none is)</td></tr>
  * </table>
@@ -31,7 +31,7 @@ import org.galley.runtime.ServiceConfig;
  * @param relink a story whose links changed is sent again at most once per this interval, with the links it has
  *               then: during a replay one story's links may change many times in a second, and each change would
  *               otherwise be rendered and written.
- * @param archiveGather the longest the draft of an archive story waits for every input partition to pass it
+ * @param archiveGather how long the draft of an archive story waits
  * @param fresh  how recently a story must have been first published to be news rather than archive
  */
 public record IndexPacing(Duration gather, Duration relink, Duration archiveGather, Duration fresh) {
@@ -52,10 +52,9 @@ public record IndexPacing(Duration gather, Duration relink, Duration archiveGath
     }
 
     /**
-     * The longest a draft waits before it is indexed: {@code gather} for news, {@code archiveGather} for a story
+     * How long a draft waits before it is indexed: {@code gather} for news, {@code archiveGather} for a story
      * first published more than {@code fresh} before {@code now} (an archive import or a replay, whose stories
-     * arrive by the thousand and shuffled by the partitions, and for which a few seconds are no delay at all; it
-     * goes sooner once every partition has passed it, see {@code WaitingDrafts.isDue}).
+     * arrive by the thousand and shuffled by the partitions, and for which a second or two is no delay at all).
      */
     public Duration holdFor(Instant publishedAt, Instant now) {
         boolean archive = !fresh.isZero() && publishedAt.isBefore(now.minus(fresh));
@@ -75,7 +74,7 @@ public record IndexPacing(Duration gather, Duration relink, Duration archiveGath
     public static IndexPacing fromConfig(ServiceConfig config) {
         return new IndexPacing(Duration.ofMillis(config.getLong("GALLEY_ENRICH_GATHER_MS", 20)),
                 Duration.ofMillis(config.getLong("GALLEY_ENRICH_RELINK_MS", 500)),
-                Duration.ofMillis(config.getLong("GALLEY_ENRICH_ARCHIVE_GATHER_MS", 5000)),
+                Duration.ofMillis(config.getLong("GALLEY_ENRICH_ARCHIVE_GATHER_MS", 2000)),
                 Duration.ofMillis(config.getLong("GALLEY_ENRICH_FRESH_MS", 600_000)));
     }
 }

@@ -21,7 +21,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.galley.enrich.related.Position;
 import org.galley.enrich.story.StoryIndexer;
 import org.galley.events.ArticleEnriched;
 
@@ -55,11 +54,6 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
     private KeyValueStore<String, ArticleEnriched> relinks;
     /** When each waiting draft arrived (wall clock), by its waiting-store key; rebuilt as "now" after a restart. */
     private final Map<String, Long> arrivals = new HashMap<>();
-    /**
-     * How far in publication order each input partition's drafts have reached: the latest draft each has sent
-     * (kept in memory; after a restart archive drafts wait at most the archive gather until it is known again).
-     */
-    private final Map<Integer, Position> reached = new HashMap<>();
 
     private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing) {
         this.indexer = indexer;
@@ -130,8 +124,6 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         String key = WaitingDrafts.key(draft.value().getSubmission().getArticleId(), offset);
         waiting.put(key, draft.value());
         arrivals.put(key, context.currentSystemTimeMs());
-        DraftProcessor.sourcePartition(draft.headers()).ifPresent(partition ->
-                reached.merge(partition, WaitingDrafts.position(draft.value()), (a, b) -> a.compareTo(b) >= 0 ? a : b));
     }
 
     private void indexWaiting(long now) {
@@ -139,9 +131,9 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         try (KeyValueIterator<String, ArticleEnriched> all = waiting.all()) {
             all.forEachRemaining(drafts::add);
         }
-        List<KeyValue<String, ArticleEnriched>> ready = WaitingDrafts.ready(drafts, (key, draft) -> WaitingDrafts.isDue(
-                draft, Duration.ofMillis(now - arrivals.getOrDefault(key, now)), Instant.ofEpochMilli(now), pacing,
-                reached.values()));
+        Instant at = Instant.ofEpochMilli(now);
+        List<KeyValue<String, ArticleEnriched>> ready = WaitingDrafts.ready(drafts, (key, draft) ->
+                now - arrivals.getOrDefault(key, now) >= pacing.holdFor(draft.getFirstPublishedAt(), at).toMillis());
         for (ArticleEnriched draft : WaitingDrafts.inPublicationOrder(ready)) {
             index(draft, now);
         }

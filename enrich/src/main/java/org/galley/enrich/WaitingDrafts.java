@@ -1,9 +1,6 @@
 package org.galley.enrich;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,24 +67,7 @@ final class WaitingDrafts {
         return stories.stream().flatMap(List::stream).toList();
     }
 
-    /**
-     * Whether a draft that has {@code waited} is due. News is due after the short gather. An archive draft is due
-     * once every input partition heard from has {@code reached} it in publication order (each partition carries its
-     * stories in the order they were sent, oldest first in an import, so nothing published before it is still on
-     * its way), but not before the short gather; or, when a partition has gone quiet, after the archive gather.
-     */
-    static boolean isDue(ArticleEnriched draft, Duration waited, Instant now, IndexPacing pacing,
-                         Collection<Position> reached) {
-        Duration hold = pacing.holdFor(draft.getFirstPublishedAt(), now);
-        if (waited.compareTo(hold) >= 0) {
-            return true;
-        }
-        Position at = position(draft);
-        return !hold.equals(pacing.gather()) && waited.compareTo(pacing.gather()) >= 0
-                && !reached.isEmpty() && reached.stream().allMatch(partition -> partition.compareTo(at) >= 0);
-    }
-
-    static Position position(ArticleEnriched draft) {
+    private static Position position(ArticleEnriched draft) {
         return new Position(draft.getFirstPublishedAt(), draft.getSubmission().getArticleId());
     }
 }
