@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *       readiness probes and container healthchecks ({@link HealthProbe}).</li>
  *   <li>{@code GET /metrics} -> the service's meters in Prometheus text format: JVM memory, GC, threads,
  *       processor and uptime, plus what the service registers through {@link GalleyService#bindMetrics}
- *       (Kafka Streams' metrics for a stream processor). Every meter carries the tag {@code service=<name>}.</li>
+ *       (Kafka Streams' metrics for a stream processor). Every meter carries the tag {@code service=<name>}.
+ *       {@code ?name[]=jvm_memory_used_bytes} (repeatable) answers only those metrics, as Prometheus' own
+ *       client does: a frequent reader of one gauge then costs the service little.</li>
  * </ul>
  * Settings: {@code GALLEY_OPS_ENABLED} (default {@code true}), {@code GALLEY_OPS_HOST} (default {@code 0.0.0.0}),
  * {@code GALLEY_OPS_PORT} (default {@value #DEFAULT_PORT}; {@code 0} takes a free port).
@@ -159,7 +164,24 @@ public final class OperationsServer implements AutoCloseable {
     }
 
     private void metrics(HttpExchange exchange) throws IOException {
-        reply(exchange, 200, PROMETHEUS_TEXT, registry.scrape());
+        Set<String> names = requestedNames(exchange.getRequestURI().getRawQuery());
+        reply(exchange, 200, PROMETHEUS_TEXT,
+                names.isEmpty() ? registry.scrape() : registry.scrape(PROMETHEUS_TEXT, names));
+    }
+
+    /** The {@code name[]} parameters of a query string, decoded; empty when there are none. */
+    static Set<String> requestedNames(String rawQuery) {
+        Set<String> names = new LinkedHashSet<>();
+        if (rawQuery == null) {
+            return names;
+        }
+        for (String parameter : rawQuery.split("&")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && URLDecoder.decode(parameter.substring(0, equals), StandardCharsets.UTF_8).equals("name[]")) {
+                names.add(URLDecoder.decode(parameter.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return names;
     }
 
     /** Answers exactly {@code path} to GET and HEAD; the JDK server would otherwise hand it every longer path too. */

@@ -72,6 +72,21 @@ class OperationsServerTest {
     }
 
     @Test
+    void nameParametersNarrowMetricsToTheNamedOnes() throws Exception {
+        OperationsServer ops = start(Map.of());
+        service.bindMetrics(ops.registry());
+
+        HttpResponse<String> metrics = get(ops, "/metrics?name%5B%5D=jvm_memory_used_bytes&name[]=jvm_threads_live_threads");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("jvm_memory_used_bytes{area=\"heap\"")
+                .contains("jvm_threads_live_threads{service=\"galley-fake\"}")
+                .doesNotContain("process_uptime_seconds")
+                .doesNotContain("galley_fake_stories");
+    }
+
+    @Test
     void onlyTheTwoPathsAnswerAndOnlyToReads() throws Exception {
         OperationsServer ops = start(Map.of());
 
