@@ -33,17 +33,30 @@ import org.galley.runtime.ServiceConfig;
  *               otherwise be rendered and written.
  * @param archiveGather how long the draft of an archive story waits
  * @param fresh  how recently a story must have been first published to be news rather than archive
+ * @param indexBudget how long one punctuation may spend indexing drafts that are due before it leaves the rest
+ *               to the next (it always indexes one story): a punctuation runs inside one transaction, and one
+ *               that indexed thousands of drafts at once stayed open past the producer's transaction timeout
+ *               (Streams' default 10 s), so the broker aborted it and fenced the task
  */
-public record IndexPacing(Duration gather, Duration relink, Duration archiveGather, Duration fresh) {
+public record IndexPacing(Duration gather, Duration relink, Duration archiveGather, Duration fresh,
+                          Duration indexBudget) {
+
+    /** Half a second: a twentieth of the transaction timeout, and the stream thread still commits often. */
+    public static final Duration INDEX_BUDGET = Duration.ofMillis(500);
 
     /** Every draft indexed and every change sent at once: the simplest order, for tests of the rules. */
     public static final IndexPacing IMMEDIATE =
             new IndexPacing(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     public IndexPacing {
-        if (gather.isNegative() || relink.isNegative() || archiveGather.isNegative() || fresh.isNegative()) {
+        if (gather.isNegative() || relink.isNegative() || archiveGather.isNegative() || fresh.isNegative()
+                || indexBudget.isNegative()) {
             throw new IllegalArgumentException("GALLEY_ENRICH_*_MS settings cannot be negative");
         }
+    }
+
+    public IndexPacing(Duration gather, Duration relink, Duration archiveGather, Duration fresh) {
+        this(gather, relink, archiveGather, fresh, INDEX_BUDGET);
     }
 
     /** Paced as today's breaking news: drafts gathered for {@code gather}, none held as archive. */
@@ -59,6 +72,11 @@ public record IndexPacing(Duration gather, Duration relink, Duration archiveGath
     public Duration holdFor(Instant publishedAt, Instant now) {
         boolean archive = !fresh.isZero() && publishedAt.isBefore(now.minus(fresh));
         return archive ? archiveGather : gather;
+    }
+
+    /** The same pacing with another index budget. */
+    public IndexPacing withIndexBudget(Duration budget) {
+        return new IndexPacing(gather, relink, archiveGather, fresh, budget);
     }
 
     /** Whether drafts wait to be indexed together. */

@@ -3,9 +3,7 @@ package org.galley.enrich;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -30,8 +28,10 @@ import org.galley.events.ArticleEnriched;
  * its article id again; the events of the other stories whose links it changed follow.
  *
  * <p>Paced by {@link IndexPacing}: drafts wait in {@value #WAITING_DRAFTS_STORE} (article id and offset to
- * draft) until a wall-clock punctuation indexes all that waited, oldest publication first, each story's own
- * drafts in arrival order; relinked stories wait in {@value #PENDING_RELINKS_STORE} (article id to its latest
+ * draft) until a wall-clock punctuation indexes those that are due, oldest publication first, each story's own
+ * drafts in arrival order ({@link WaitingDrafts}, which keeps what it needs to know of each in memory). A
+ * punctuation indexes for at most {@link IndexPacing#indexBudget()} and leaves the rest, already due, to the
+ * next one, so no transaction stays open long. Relinked stories wait in {@value #PENDING_RELINKS_STORE} (article id to its latest
  * relinked event) until the next relink punctuation sends each once. A story's own new event supersedes its
  * pending relink. Both stores are changelogged, and everything is forwarded from a punctuation or a
  * {@code process} call that commits in one transaction with the stores, so a crash loses or repeats nothing.
@@ -52,8 +52,8 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
     private KeyValueStoryIndex index;
     private KeyValueStore<String, ArticleEnriched> waiting;
     private KeyValueStore<String, ArticleEnriched> relinks;
-    /** When each waiting draft arrived (wall clock), by its waiting-store key; rebuilt as "now" after a restart. */
-    private final Map<String, Long> arrivals = new HashMap<>();
+    /** The waiting drafts' stories, places and arrival times (wall clock); rebuilt, arrived "now", on a restart. */
+    private final WaitingDrafts waitingDrafts = new WaitingDrafts();
 
     private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing) {
         this.indexer = indexer;
@@ -106,7 +106,7 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         Duration leftovers = Duration.ofSeconds(1);
         // A draft that waited when the task last stopped counts as arrived now.
         try (KeyValueIterator<String, ArticleEnriched> all = waiting.all()) {
-            all.forEachRemaining(entry -> arrivals.put(entry.key, context.currentSystemTimeMs()));
+            all.forEachRemaining(entry -> remember(entry.key, entry.value));
         }
         Duration look = pacing.gather().isZero() ? Duration.ofMillis(100) : pacing.gather();
         context.schedule(pacing.gathers() ? look : leftovers, PunctuationType.WALL_CLOCK_TIME, this::indexWaiting);
@@ -123,24 +123,40 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
         String key = WaitingDrafts.key(draft.value().getSubmission().getArticleId(), offset);
         waiting.put(key, draft.value());
-        arrivals.put(key, context.currentSystemTimeMs());
+        remember(key, draft.value());
     }
 
+    private void remember(String key, ArticleEnriched draft) {
+        waitingDrafts.add(key, new WaitingDrafts.Waiting(draft.getSubmission().getArticleId(),
+                draft.getFirstPublishedAt(), context.currentSystemTimeMs()));
+    }
+
+    /**
+     * Indexes the drafts that are due, in order, until the budget is spent; a story's drafts are never split, and
+     * at least one story is indexed, so a burst always moves on.
+     */
     private void indexWaiting(long now) {
-        List<KeyValue<String, ArticleEnriched>> drafts = new ArrayList<>();
-        try (KeyValueIterator<String, ArticleEnriched> all = waiting.all()) {
-            all.forEachRemaining(drafts::add);
+        if (waitingDrafts.isEmpty()) {
+            return;
         }
         Instant at = Instant.ofEpochMilli(now);
-        List<KeyValue<String, ArticleEnriched>> ready = WaitingDrafts.ready(drafts, (key, draft) ->
-                now - arrivals.getOrDefault(key, now) >= pacing.holdFor(draft.getFirstPublishedAt(), at).toMillis());
-        for (ArticleEnriched draft : WaitingDrafts.inPublicationOrder(ready)) {
-            index(draft, now);
+        List<String> due = waitingDrafts.due((key, draft) ->
+                now - draft.arrivedAt() >= pacing.holdFor(draft.firstPublishedAt(), at).toMillis());
+        long stopAt = System.nanoTime() + pacing.indexBudget().toNanos();
+        String previousStory = null;
+        for (String key : due) {
+            String story = WaitingDrafts.articleId(key);
+            if (previousStory != null && !story.equals(previousStory) && System.nanoTime() >= stopAt) {
+                return;
+            }
+            previousStory = story;
+            ArticleEnriched draft = waiting.get(key);
+            if (draft != null) {
+                index(draft, now);
+            }
+            waiting.delete(key);
+            waitingDrafts.remove(key);
         }
-        ready.forEach(entry -> {
-            waiting.delete(entry.key);
-            arrivals.remove(entry.key);
-        });
     }
 
     private void index(ArticleEnriched draft, long timestamp) {

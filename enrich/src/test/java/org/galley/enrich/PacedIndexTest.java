@@ -93,6 +93,28 @@ class PacedIndexTest {
     }
 
     @Test
+    void aPunctuationPastItsBudgetLeavesTheRestForTheNextStillInPublicationOrder() {
+        restartWith(PACING.withIndexBudget(Duration.ZERO));
+        submit("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28");
+        submit("middle", SampleStories.KAFKA, "2026-04-24");
+        submit("oldest", SampleStories.CLAUDE, "2026-04-21");
+
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        List<String> first = enriched.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        List<String> second = enriched.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        List<KeyValue<String, ArticleEnriched>> third = enriched.readKeyValuesToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        assertThat(first).as("one story, however small the budget").containsExactly("oldest");
+        assertThat(second).containsExactly("middle");
+        assertThat(third).extracting(kv -> kv.key).containsExactly("newest");
+        assertThat(ticker(third.get(0).value)).containsExactly("newest", "middle", "oldest");
+        assertThat(enriched.isEmpty()).as("nothing sent twice").isTrue();
+    }
+
+    @Test
     void aStoryWhoseLinksChangeSeveralTimesIsSentAgainOnceWithTheLatestLinks() {
         submit("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28");
         driver.advanceWallClockTime(Duration.ofMillis(20));
