@@ -38,10 +38,13 @@ import org.slf4j.LoggerFactory;
  * rather than trusting what a previous run left there.
  *
  * <p>Each event's story page is written as it is applied. Listings, feeds and sitemaps are written by
- * {@link SiteBuilder#flush()}, every event since the last flush in one write: at most once per flush interval
- * while events keep arriving, as soon as a poll finds nothing more (the reader has caught up), and once more
- * when the reader is closed, so a stopped site leaves listings that match its pages. So a replay of thousands
- * of stories writes each listing a few times, not once per poll, and a lone story still shows up within a poll.
+ * {@link SiteBuilder#flush()}, every event since the last flush in one write: at most once per flush interval,
+ * and once more when the reader is closed, so a stopped site leaves listings that match its pages. A story that
+ * arrives after a quiet interval is written by the poll that read it; one that arrives within the interval
+ * after a flush waits for the rest of it (the poll times out then, so it never waits longer). So a replay of
+ * thousands of stories writes each listing once a second, not once per poll; the pipeline upstream commits
+ * every few milliseconds, so a reader that flushed whenever it had caught up flushed many times a second and
+ * spent most of its time rewriting the same feeds.
  *
  * <p>Invalidations are at-least-once, and that is the right guarantee for them: a purge repeated is harmless
  * (the CDN fetches the same file again), a purge lost leaves readers a stale page until the CDN's TTL runs
@@ -80,8 +83,8 @@ public final class PublishedStreamReader implements GalleyService {
     /**
      * @param consumers     makes the consumer when the reader starts (it must not commit offsets by itself; its
      *                      group id, if any, keeps the position invalidations were announced up to)
-     * @param flushInterval the least time between two flushes while events keep arriving ({@link Duration#ZERO}:
-     *                      after every poll)
+     * @param flushInterval the least time between two flushes ({@link Duration#ZERO}: after every poll that
+     *                      applied something)
      * @param nanoTime      a monotonic clock in nanoseconds ({@code System::nanoTime}) that measures it
      */
     public PublishedStreamReader(Topics topics, SiteBuilder builder, InvalidationSink invalidations,
@@ -116,7 +119,7 @@ public final class PublishedStreamReader implements GalleyService {
             open();
             assigned = true;
             while (running.get()) {
-                step(POLL);
+                step(nextPoll());
             }
             finish();
         } catch (WakeupException e) {
@@ -163,9 +166,18 @@ public final class PublishedStreamReader implements GalleyService {
         lastFlush = nanoTime.getAsLong();
     }
 
+    /** How long the next poll may wait: no later than the moment what is waiting is due to be written. */
+    Duration nextPoll() {
+        if (!appliedSinceFlush) {
+            return POLL;
+        }
+        long untilDue = flushIntervalNanos - (nanoTime.getAsLong() - lastFlush);
+        return Duration.ofNanos(Math.max(0, Math.min(untilDue, POLL.toNanos())));
+    }
+
     /**
-     * One poll: apply its events; flush when the interval has passed since the last flush, or when the poll
-     * found nothing and something is waiting to be written; then announce what the flushes wrote, and commit.
+     * One poll: apply its events; when something is waiting to be written and the interval has passed since the
+     * last flush, flush; then announce what the flushes wrote, and commit.
      */
     void step(Duration timeout) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
@@ -177,8 +189,7 @@ public final class PublishedStreamReader implements GalleyService {
             }
             appliedSinceFlush = true;
         }
-        boolean caughtUp = records.isEmpty() && appliedSinceFlush;
-        if (caughtUp || nanoTime.getAsLong() - lastFlush >= flushIntervalNanos) {
+        if (appliedSinceFlush && nanoTime.getAsLong() - lastFlush >= flushIntervalNanos) {
             flush();
         }
         if (!unsent.isEmpty()) {

@@ -171,31 +171,62 @@ class PublishedStreamReaderTest {
     }
 
     @Test
-    void aPollThatFindsNothingMoreWritesWhatIsWaitingWithoutWaitingForTheInterval() {
-        reader = reader(Duration.ofHours(1));
+    void aStoryAfterAQuietIntervalIsWrittenByThePollThatReadIt() {
+        reader = reader(Duration.ofSeconds(1));
         consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
         reader.open();
+        nanos.set(Duration.ofSeconds(2).toNanos());
+        reader.step(Duration.ZERO);
+        assertThat(files.writes("index.html")).as("the empty site, once").isEqualTo(1);
+
+        nanos.set(Duration.ofSeconds(10).toNanos());
         add(0, story("a1").published());
         reader.step(Duration.ZERO);
-        assertThat(files.writes("index.html")).isZero();
 
-        reader.step(Duration.ZERO);
-
-        assertThat(files.writes("index.html")).isEqualTo(1);
+        assertThat(files.writes("index.html")).isEqualTo(2);
         assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
         assertThat(sink.homeListedItWhenSent).containsExactly(true);
 
+        nanos.set(Duration.ofSeconds(20).toNanos());
         reader.step(Duration.ZERO);
-        assertThat(files.writes("index.html")).as("nothing new, nothing written").isEqualTo(1);
+        assertThat(files.writes("index.html")).as("nothing new, nothing written").isEqualTo(2);
+    }
+
+    @Test
+    void aStoryWithinTheIntervalAfterAFlushWaitsForItsEndEvenWhenThePollsFindNothingMore() {
+        reader = reader(Duration.ofSeconds(1));
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        nanos.set(Duration.ofSeconds(2).toNanos());
+        reader.step(Duration.ZERO);
+        assertThat(reader.nextPoll()).as("nothing waiting: a full poll").isEqualTo(Duration.ofMillis(200));
+
+        nanos.set(Duration.ofMillis(2100).toNanos());
+        add(0, story("a1").published());
+        reader.step(Duration.ZERO);
+        nanos.set(Duration.ofMillis(2900).toNanos());
+        reader.step(Duration.ZERO);
+
+        assertThat(files.writes("index.html")).isEqualTo(1);
+        assertThat(sink.sent).isEmpty();
+        assertThat(consumer.committed(Set.of(PUBLISHED))).doesNotContainKey(PUBLISHED);
+        assertThat(reader.nextPoll()).as("the poll ends when the write is due").isEqualTo(Duration.ofMillis(100));
+
+        nanos.set(Duration.ofMillis(3000).toNanos());
+        reader.step(Duration.ZERO);
+
+        assertThat(files.writes("index.html")).isEqualTo(2);
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(consumer.committed(Set.of(PUBLISHED)).get(PUBLISHED).offset()).isEqualTo(1L);
     }
 
     @Test
     void nothingIsCommittedPastEventsWhoseListingsAreNotWrittenYet() {
-        reader = reader(Duration.ofHours(1));
+        reader = reader(Duration.ofSeconds(1));
         consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
         reader.open();
         add(0, story("a1").published());
-        reader.step(Duration.ZERO);
+        nanos.set(Duration.ofSeconds(2).toNanos());
         reader.step(Duration.ZERO);
         assertThat(consumer.committed(Set.of(PUBLISHED)).get(PUBLISHED).offset()).isEqualTo(1L);
 
