@@ -27,8 +27,8 @@ import org.galley.site.invalidation.KafkaInvalidationSink;
  * ({@code GALLEY_SITE_GROUP_ID}, default {@code galley-site}; one per site instance) keeps only how far
  * invalidations were announced. {@code GALLEY_SITE_PAGE_SIZE} (default 20) is how many stories each listing
  * page shows; {@code GALLEY_SITE_FLUSH_MS} (default 1000) the least time between two writes of the listings,
- * feeds and sitemaps while events keep arriving (they are also written as soon as the reader has caught up,
- * and when it stops).
+ * feeds and sitemaps (a story after a quiet interval is written at once; everything waiting is written when
+ * the site stops).
  */
 public final class SiteApp {
 
