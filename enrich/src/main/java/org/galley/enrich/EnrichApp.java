@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.kafka.streams.StreamsConfig;
 
+import org.galley.runtime.CompositeService;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.ServiceRunner;
@@ -29,9 +30,13 @@ public final class EnrichApp {
         // The index step's punctuations run between polls; a thread with nothing to read waits in poll for up to
         // poll.ms (100 by default), which would hold a story gathered for 20 ms for up to five times as long.
         Map<String, Object> waitLess = Map.of(StreamsConfig.POLL_MS_CONFIG, 10L);
-        return new StreamsService(APPLICATION_ID, EnrichTopology.build(topics, settings, pacing, clock),
+        // The index step asks where each input partition ends (WaitingDrafts.isDue).
+        InputEnds inputEnds = new InputEnds(config, topics.accepted().name());
+        StreamsService streams = new StreamsService(APPLICATION_ID,
+                EnrichTopology.build(topics, settings, pacing, inputEnds.reader(), clock),
                 StreamsSettings.forService(APPLICATION_ID, config, topics, waitLess), config,
                 List.of(topics.accepted(), topics.enriched(), topics.deadLetter()));
+        return new CompositeService(APPLICATION_ID, List.of(inputEnds, streams));
     }
 
     public static void main(String[] args) {

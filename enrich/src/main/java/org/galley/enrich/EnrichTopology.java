@@ -3,7 +3,6 @@ package org.galley.enrich;
 import java.time.Clock;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Named;
@@ -27,7 +26,8 @@ import org.galley.runtime.Topics;
  * <p>Two steps:
  * <ol>
  *   <li><b>Draft</b>, in parallel on every input partition: everything that depends on the story alone, and all
- *       the text work (Markdown, counting, tagging, excerpt: {@link StoryEnricher}).</li>
+ *       the text work (Markdown, counting, tagging, excerpt: {@link StoryEnricher}); each draft names the
+ *       partition and offset it came from ({@link DraftProcessor}).</li>
  *   <li><b>Story index</b>, in one task: slugs must be unique site-wide and links depend on other stories, but the
  *       input's partitions are keyed by article id, so two stories sharing tags, or a headline, usually sit on
  *       different partitions. So every draft is re-keyed to one constant key and passed through an internal topic
@@ -37,9 +37,11 @@ import org.galley.runtime.Topics;
  *       order) and {@code story-drafts} (articleId to latest draft). It keeps each story's first slug, makes new
  *       slugs unique, picks related stories and the ticker from bounded windows of its neighbours, sends again
  *       the other stories whose links changed, and re-keys everything by article id ({@link StoryIndexer}).
- *       Paced by {@link IndexPacing}: drafts that arrive together are indexed together in publication order, and
- *       a story whose links changed is sent again at most once per relink interval, so a burst causes few
- *       re-sends ({@code index-waiting-drafts}, {@code index-pending-relinks}).</li>
+ *       Paced by {@link IndexPacing}: drafts that arrive together are indexed together in publication order, an
+ *       archive draft waits until every input partition with stories still on their way has passed it
+ *       ({@link InputEnds}, {@link WaitingDrafts#isDue}), and a story whose links changed is sent again at most
+ *       once per relink interval, so a burst causes few re-sends ({@code index-waiting-drafts},
+ *       {@code index-pending-relinks}).</li>
  * </ol>
  *
  * <p>Why this design: it is correct and deterministic under exactly-once. Claims, index updates and every event
@@ -65,27 +67,24 @@ public final class EnrichTopology {
     }
 
     public static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, Clock clock) {
+        return build(topics, settings, pacing, InputEnds.UNKNOWN, clock);
+    }
+
+    /** @param inputEnds where each input partition ends, for the index step's archive order ({@link InputEnds}) */
+    static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, InputEnds.Reader inputEnds,
+                          Clock clock) {
         StoryEnricher enricher = new StoryEnricher(settings.reading(), settings.tagger(), settings.site(), clock);
         StoryIndexer indexer = new StoryIndexer(settings.site(), settings.related(), settings.vocabulary());
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.accepted().name(), topics.accepted().consumed().withName("accepted"))
-                .map((articleId, accepted) -> KeyValue.pair(INDEX_KEY, draft(enricher, articleId, accepted)),
-                        Named.as("draft"))
+                .process(() -> new DraftProcessor(enricher), Named.as("draft"))
                 .repartition(Repartitioned.<String, ArticleEnriched>as("story-index")
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.enriched().valueSerde()))
-                .process(StoryIndexProcessor.supplier(indexer, pacing, topics.enriched().valueSerde()), Named.as("index"))
+                .process(StoryIndexProcessor.supplier(indexer, pacing, inputEnds, topics.enriched().valueSerde()), Named.as("index"))
                 .to(topics.enriched().name(), topics.enriched().produced().withName("enriched"));
         return builder.build();
-    }
-
-    private static ArticleEnriched draft(StoryEnricher enricher, String articleId, ArticleAccepted accepted) {
-        if (accepted == null) {
-            // Thrown, not dropped: the processing handler logs it and sends the record to the dead-letter topic.
-            throw new IllegalArgumentException("Record " + articleId + " on the accepted topic has no story");
-        }
-        return enricher.draft(accepted);
     }
 }

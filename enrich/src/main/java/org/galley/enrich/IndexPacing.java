@@ -17,7 +17,8 @@ import org.galley.runtime.ServiceConfig;
  *   <tr><td>{@code GALLEY_ENRICH_RELINK_MS}</td><td>how often stories whose links changed are sent again, each
  *       once with its latest links (500; 0 sends each change at once)</td></tr>
  *   <tr><td>{@code GALLEY_ENRICH_ARCHIVE_GATHER_MS}</td><td>how long an archive story's draft waits, to be indexed
- *       in publication order with the rest of its batch (2000)</td></tr>
+ *       in publication order with the rest of its batch, while where the input partitions end is unknown (2000);
+ *       once it is known, a draft waits for the partitions instead ({@code WaitingDrafts.isDue})</td></tr>
  *   <tr><td>{@code GALLEY_ENRICH_FRESH_MS}</td><td>a story first published longer ago than this is archive
  *       (600000, ten minutes; 0: none is)</td></tr>
  * </table>

@@ -3,7 +3,9 @@ package org.galley.enrich;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.galley.enrich.related.Position;
 import org.galley.enrich.story.StoryIndexer;
 import org.galley.events.ArticleEnriched;
 
@@ -54,19 +57,26 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
     private KeyValueStore<String, ArticleEnriched> relinks;
     /** The waiting drafts' stories, places and arrival times (wall clock); rebuilt, arrived "now", on a restart. */
     private final WaitingDrafts waitingDrafts = new WaitingDrafts();
+    /**
+     * How far this step has read each input partition's drafts (in memory: after a restart, archive drafts wait
+     * for each partition with stories to send one again, at most the archive cap).
+     */
+    private final Map<Integer, WaitingDrafts.Progress> read = new HashMap<>();
+    private final InputEnds.Reader ends;
 
-    private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing) {
+    private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends) {
         this.indexer = indexer;
         this.pacing = pacing;
+        this.ends = ends;
     }
 
     /** The processor together with the stores it owns; drafts are kept with the enriched topic's value serde. */
     static ProcessorSupplier<String, ArticleEnriched, String, ArticleEnriched> supplier(
-            StoryIndexer indexer, IndexPacing pacing, Serde<ArticleEnriched> draftSerde) {
+            StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends, Serde<ArticleEnriched> draftSerde) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, ArticleEnriched, String, ArticleEnriched> get() {
-                return new StoryIndexProcessor(indexer, pacing);
+                return new StoryIndexProcessor(indexer, pacing, ends);
             }
 
             @Override
@@ -124,6 +134,10 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
         String key = WaitingDrafts.key(draft.value().getSubmission().getArticleId(), offset);
         waiting.put(key, draft.value());
         remember(key, draft.value());
+        Position at = new Position(draft.value().getFirstPublishedAt(), draft.value().getSubmission().getArticleId());
+        long sourceOffset = DraftProcessor.sourceOffset(draft.headers()).orElse(-1);
+        DraftProcessor.sourcePartition(draft.headers()).ifPresent(partition -> read.merge(partition,
+                new WaitingDrafts.Progress(at, sourceOffset), (known, next) -> known.passing(next.position(), next.offset())));
     }
 
     private void remember(String key, ArticleEnriched draft) {
@@ -140,8 +154,9 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
             return;
         }
         Instant at = Instant.ofEpochMilli(now);
+        Map<Integer, Long> inputEnds = ends.ends();
         List<String> due = waitingDrafts.due((key, draft) ->
-                now - draft.arrivedAt() >= pacing.holdFor(draft.firstPublishedAt(), at).toMillis());
+                WaitingDrafts.isDue(draft, Duration.ofMillis(now - draft.arrivedAt()), at, pacing, read, inputEnds));
         long stopAt = System.nanoTime() + pacing.indexBudget().toNanos();
         String previousStory = null;
         for (String key : due) {

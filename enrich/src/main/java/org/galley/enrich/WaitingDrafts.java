@@ -1,5 +1,6 @@
 package org.galley.enrich;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,14 @@ final class WaitingDrafts {
 
     /** One waiting draft, by its store key. */
     record Waiting(String articleId, Instant firstPublishedAt, long arrivedAt) {
+
+        Position position() {
+            return new Position(firstPublishedAt, articleId);
+        }
     }
+
+    /** The longest an archive draft waits for a partition that is behind it, in case one stalls. */
+    static final Duration ARCHIVE_CAP = Duration.ofSeconds(30);
 
     /** By store key: article id, then offset, so each story's drafts are together and in arrival order. */
     private final TreeMap<String, Waiting> waiting = new TreeMap<>();
@@ -38,6 +46,55 @@ final class WaitingDrafts {
     /** The story of a waiting-store key. */
     static String articleId(String key) {
         return key.substring(0, key.lastIndexOf('\u0000'));
+    }
+
+    /**
+     * How far the index step has read one input partition: the latest publication position among its drafts, and
+     * the source offset of the latest draft.
+     */
+    record Progress(Position position, long offset) {
+
+        Progress passing(Position next, long nextOffset) {
+            return new Progress(position.compareTo(next) >= 0 ? position : next, Math.max(offset, nextOffset));
+        }
+    }
+
+    /**
+     * Whether a draft that has waited {@code waited} is due. News is due after the short gather. An archive draft
+     * is due, after the short gather, once every input partition that still has stories on their way to the index
+     * (drafted or not) has sent one published at or after it: each partition carries an import's stories in the
+     * order they were sent, oldest first, so nothing published before it is still on its way. The draft step
+     * reads its partitions in runs, and the index step reads its own input a few records per turn like any task,
+     * so partitions drift apart by hundreds of stories, seconds while the stages are cold; a fixed wait shorter
+     * than that indexed many stories after later ones, and each such story sent the later ones again. A partition
+     * holds nothing back once the index has read all but its last offset (a read_committed end counts the last
+     * commit marker); one the index has not heard from since it started holds everything back until it sends.
+     * {@link #ARCHIVE_CAP} is the longest; while the ends are unknown, the plain archive gather.
+     *
+     * @param read how far the index has read each input partition
+     * @param ends each input partition's stable end offset; empty when unknown
+     */
+    static boolean isDue(Waiting draft, Duration waited, Instant now, IndexPacing pacing,
+                         Map<Integer, Progress> read, Map<Integer, Long> ends) {
+        Duration hold = pacing.holdFor(draft.firstPublishedAt(), now);
+        if (hold.equals(pacing.gather()) || ends.isEmpty()) {
+            return waited.compareTo(hold) >= 0;
+        }
+        if (waited.compareTo(ARCHIVE_CAP) >= 0) {
+            return true;
+        }
+        if (waited.compareTo(pacing.gather()) < 0) {
+            return false;
+        }
+        Position at = draft.position();
+        for (Map.Entry<Integer, Long> end : ends.entrySet()) {
+            Progress partition = read.get(end.getKey());
+            long unread = end.getValue() - (partition == null ? 0 : partition.offset() + 1);
+            if (unread > 1 && (partition == null || partition.position().compareTo(at) < 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void add(String key, Waiting draft) {
@@ -66,7 +123,7 @@ final class WaitingDrafts {
             Waiting draft = entry.getValue();
             keysOfStory.computeIfAbsent(draft.articleId(), id -> new ArrayList<>()).add(entry.getKey());
             if (!positionOfStory.containsKey(draft.articleId())) {
-                Position at = new Position(draft.firstPublishedAt(), draft.articleId());
+                Position at = draft.position();
                 positionOfStory.put(draft.articleId(), at);
                 if (isDue.test(entry.getKey(), draft) && (latestDue == null || at.compareTo(latestDue) > 0)) {
                     latestDue = at;

@@ -53,7 +53,7 @@ class KeyValueStoryIndexTest extends StoryIndexContract {
         topology.addSource("drafts", new StringDeserializer(), topics.enriched().valueSerde().deserializer(), "drafts");
         topology.addProcessor("index", StoryIndexProcessor.supplier(
                 new StoryIndexer(SiteSettings.stackDigest(), RelatedSettings.DEFAULTS, VocabularyFile.bundled()),
-                IndexPacing.IMMEDIATE, topics.enriched().valueSerde()), "drafts");
+                IndexPacing.IMMEDIATE, InputEnds.UNKNOWN, topics.enriched().valueSerde()), "drafts");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "story-index-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -2,6 +2,7 @@ package org.galley.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +10,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.galley.enrich.story.StoryEnricher;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticleSubmitted;
@@ -31,6 +38,8 @@ class PacedIndexTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
     private static final IndexPacing PACING = new IndexPacing(Duration.ofMillis(20), Duration.ofMillis(500));
+    private static final IndexPacing ARCHIVE_PACING = new IndexPacing(Duration.ofMillis(20), Duration.ofMillis(500),
+            Duration.ofSeconds(2), Duration.ofMinutes(10));
 
     @TempDir
     Path stateDir;
@@ -38,6 +47,10 @@ class PacedIndexTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, ArticleAccepted> accepted;
     private TestOutputTopic<String, ArticleEnriched> enriched;
+    /** The index step's own input: drafts as the draft step sends them, each naming its source partition and offset. */
+    private TestInputTopic<String, ArticleEnriched> drafts;
+    /** Where each input partition ends, as the index step is told. */
+    private final AtomicReference<Map<Integer, Long>> ends = new AtomicReference<>(Map.of());
 
     @BeforeEach
     void startDriver() {
@@ -53,10 +66,12 @@ class PacedIndexTest {
         ServiceConfig config = new ServiceConfig(Map.of("GALLEY_STATE_DIR", stateDir.toString()));
         Topics topics = Topics.create(config, "mock://paced-index-test");
         driver = new TopologyTestDriver(
-                EnrichTopology.build(topics, EnrichSettings.defaults(), pacing, Clock.fixed(NOW, ZoneOffset.UTC)),
+                EnrichTopology.build(topics, EnrichSettings.defaults(), pacing, ends::get, Clock.fixed(NOW, ZoneOffset.UTC)),
                 StreamsSettings.forService(EnrichApp.APPLICATION_ID, config, topics), NOW);
         accepted = driver.createInputTopic(topics.accepted().name(),
                 topics.accepted().keySerde().serializer(), topics.accepted().valueSerde().serializer());
+        drafts = driver.createInputTopic(EnrichApp.APPLICATION_ID + "-story-index-repartition",
+                Serdes.String().serializer(), topics.enriched().valueSerde().serializer());
         enriched = driver.createOutputTopic(topics.enriched().name(),
                 topics.enriched().keySerde().deserializer(), topics.enriched().valueSerde().deserializer());
     }
@@ -70,6 +85,23 @@ class PacedIndexTest {
         ArticleSubmitted story = SampleStories.submission(file, articleId, 1);
         story.setPublishedAt(Instant.parse(publishedOn + "T08:00:00Z"));
         accepted.pipeInput(articleId, new ArticleAccepted(story, NOW));
+    }
+
+    /** A draft as the draft step sends it from {@code offset} of {@code partition} of the accepted topic. */
+    private void draft(String articleId, String file, String publishedOn, int partition, long offset) {
+        ArticleSubmitted story = SampleStories.submission(file, articleId, 1);
+        story.setPublishedAt(Instant.parse(publishedOn + "T08:00:00Z"));
+        EnrichSettings settings = EnrichSettings.defaults();
+        ArticleEnriched draft = new StoryEnricher(settings.reading(), settings.tagger(), settings.site(),
+                Clock.fixed(NOW, ZoneOffset.UTC)).draft(new ArticleAccepted(story, NOW));
+        Headers headers = new RecordHeaders();
+        headers.add(DraftProcessor.SOURCE_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(partition).array());
+        headers.add(DraftProcessor.SOURCE_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(offset).array());
+        drafts.pipeInput(new TestRecord<>(EnrichTopology.INDEX_KEY, draft, headers));
+    }
+
+    private List<String> sent() {
+        return enriched.readKeyValuesToList().stream().map(kv -> kv.key).toList();
     }
 
     private static List<String> ticker(ArticleEnriched story) {
@@ -149,6 +181,44 @@ class PacedIndexTest {
         assertThat(out).extracting(kv -> kv.key).containsExactly("oldest", "newest");
         assertThat(ticker(out.get(1).value)).containsExactly("newest", "oldest");
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anArchiveStoryWaitsForEveryPartitionWithStoriesOnTheirWayToPassItSoNoneIsSentTwice() {
+        restartWith(ARCHIVE_PACING);
+        ends.set(Map.of(0, 10L, 1, 10L));
+        draft("a", SampleStories.KAFKA, "2026-04-20", 1, 0);
+        draft("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28", 0, 0);
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        assertThat(sent()).as("partition 1 has reached only 20 April").containsExactly("a");
+
+        draft("oldest", SampleStories.CLAUDE, "2026-04-21", 1, 1);
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(sent()).as("however long partition 1 takes").containsExactly("oldest");
+
+        draft("later", SampleStories.KAFKA, "2026-04-29", 1, 2);
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        assertThat(sent()).as("partition 0 has reached only 28 April").containsExactly("newest");
+
+        ends.set(Map.of(0, 2L, 1, 10L));
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        List<KeyValue<String, ArticleEnriched>> last = enriched.readKeyValuesToList();
+        assertThat(last).extracting(kv -> kv.key).as("partition 0 has nothing more").containsExactly("later");
+        assertThat(ticker(last.get(0).value)).containsExactly("later", "newest", "oldest", "a");
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(enriched.isEmpty()).as("all in publication order, so none sent again").isTrue();
+    }
+
+    @Test
+    void aPartitionThatHasNotSentYetHoldsTheArchiveBackAtMostTheCap() {
+        restartWith(ARCHIVE_PACING);
+        ends.set(Map.of(0, 10L, 1, 10L));
+        draft("a", SampleStories.KAFKA, "2026-04-20", 0, 0);
+
+        driver.advanceWallClockTime(WaitingDrafts.ARCHIVE_CAP.minusMillis(20));
+        assertThat(enriched.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        assertThat(sent()).containsExactly("a");
     }
 
     @Test

@@ -2,9 +2,12 @@ package org.galley.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import org.galley.enrich.related.Position;
 import org.junit.jupiter.api.Test;
 
 /** Which waiting drafts the story-index step indexes, and in what order. */
@@ -26,6 +29,64 @@ class WaitingDraftsTest {
 
         assertThat(due).as("a story's drafts together, in arrival order; nothing after the latest due")
                 .containsExactly(WaitingDrafts.key("early", 2), WaitingDrafts.key("late", 1), WaitingDrafts.key("late", 3));
+    }
+
+    private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
+    private static final IndexPacing PACING = new IndexPacing(Duration.ofMillis(20), Duration.ofMillis(500),
+            Duration.ofSeconds(2), Duration.ofMinutes(10));
+    private static final WaitingDrafts.Waiting ARCHIVE = draft("b", "2020-03-02", 0);
+
+    private static WaitingDrafts.Progress read(String id, String day, long offset) {
+        return new WaitingDrafts.Progress(new Position(Instant.parse(day + "T08:00:00Z"), id), offset);
+    }
+
+    @Test
+    void anArchiveDraftWaitsForAPartitionWithStoriesStillOnTheirWayThatHasNotPassedIt() {
+        Map<Integer, WaitingDrafts.Progress> progress = Map.of(
+                0, read("b", "2020-03-02", 40), 1, read("a", "2020-03-01", 10));
+
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(5), NOW, PACING, progress, Map.of(0, 42L, 1, 50L)))
+                .as("partition 1 has 39 records unread and has reached only 1 March").isFalse();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(5), NOW, PACING, progress, Map.of(0, 42L, 1, 12L)))
+                .as("partition 1's end is its last draft and a commit marker").isTrue();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(5), NOW, PACING,
+                Map.of(0, read("b", "2020-03-02", 40), 1, read("c", "2020-03-03", 10)), Map.of(0, 42L, 1, 50L)))
+                .as("partition 1 has passed it").isTrue();
+    }
+
+    @Test
+    void aPartitionNotHeardFromHoldsArchiveDraftsBackOnlyWhileItHasRecords() {
+        Map<Integer, WaitingDrafts.Progress> progress = Map.of(0, read("b", "2020-03-02", 40));
+
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(20), NOW, PACING, progress, Map.of(0, 42L, 1, 7L)))
+                .isFalse();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(20), NOW, PACING, progress, Map.of(0, 42L, 1, 0L)))
+                .isTrue();
+    }
+
+    @Test
+    void anArchiveDraftWaitsTheCapAtMostAndTheShortGatherAtLeast() {
+        Map<Integer, WaitingDrafts.Progress> progress = Map.of(0, read("b", "2020-03-02", 40));
+        Map<Integer, Long> oneBehind = Map.of(0, 42L, 1, 7L);
+
+        assertThat(WaitingDrafts.isDue(ARCHIVE, WaitingDrafts.ARCHIVE_CAP.minusMillis(1), NOW, PACING, progress, oneBehind))
+                .isFalse();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, WaitingDrafts.ARCHIVE_CAP, NOW, PACING, progress, oneBehind)).isTrue();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(19), NOW, PACING, progress, Map.of(0, 42L)))
+                .isFalse();
+    }
+
+    @Test
+    void withTheEndsUnknownAnArchiveDraftWaitsThePlainArchiveGather() {
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(1999), NOW, PACING, Map.of(), Map.of())).isFalse();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(2), NOW, PACING, Map.of(), Map.of())).isTrue();
+    }
+
+    @Test
+    void newsIsDueAfterTheShortGatherWhateverThePartitions() {
+        WaitingDrafts.Waiting news = new WaitingDrafts.Waiting("n", NOW.minusSeconds(60), 0);
+
+        assertThat(WaitingDrafts.isDue(news, Duration.ofMillis(20), NOW, PACING, Map.of(), Map.of(0, 1000L))).isTrue();
     }
 
     @Test
