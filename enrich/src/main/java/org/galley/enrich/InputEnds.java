@@ -49,6 +49,8 @@ final class InputEnds implements GalleyService {
     private final ServiceConfig config;
     private final String topic;
     private volatile Map<Integer, Long> latest = Map.of();
+    /** The topic's partitions, found once (only the look-up thread touches it). */
+    private List<TopicPartition> partitions = List.of();
     private Admin admin;
     private ScheduledExecutorService looks;
 
@@ -63,14 +65,14 @@ final class InputEnds implements GalleyService {
 
     @Override
     public String name() {
-        return "enrich-source-ends";
+        return "enrich-input-ends";
     }
 
     @Override
     public synchronized void start() {
         admin = Admin.create(config.kafkaProperties());
         looks = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "galley-enrich-source-ends");
+            Thread thread = new Thread(task, "galley-enrich-input-ends");
             thread.setDaemon(true);
             return thread;
         });
@@ -79,8 +81,10 @@ final class InputEnds implements GalleyService {
 
     private void look() {
         try {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                        .partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            }
             Map<Integer, Long> ends = new HashMap<>();
             admin.listOffsets(partitions.stream().collect(Collectors.toMap(partition -> partition,
                             partition -> OffsetSpec.latest())), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
