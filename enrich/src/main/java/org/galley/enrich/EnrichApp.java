@@ -31,7 +31,8 @@ public final class EnrichApp {
         // poll.ms (100 by default), which would hold a story gathered for 20 ms for up to five times as long.
         Map<String, Object> waitLess = Map.of(StreamsConfig.POLL_MS_CONFIG, 10L);
         // The index step asks where each input partition ends (WaitingDrafts.isDue).
-        InputEnds inputEnds = new InputEnds(config, topics.accepted().name());
+        InputEnds inputEnds = new InputEnds(config, topics.accepted().name(), APPLICATION_ID,
+                APPLICATION_ID + "-" + EnrichTopology.INDEX_TOPIC + "-repartition");
         StreamsService streams = new StreamsService(APPLICATION_ID,
                 EnrichTopology.build(topics, settings, pacing, inputEnds.reader(), clock),
                 StreamsSettings.forService(APPLICATION_ID, config, topics, waitLess), config,

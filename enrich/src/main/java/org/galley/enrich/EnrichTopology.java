@@ -55,6 +55,9 @@ import org.galley.runtime.Topics;
  */
 public final class EnrichTopology {
 
+    /** The name of the story index's input; Kafka Streams names the topic {@code galley-enrich-<this>-repartition}. */
+    static final String INDEX_TOPIC = "story-index";
+
     /** The one key every draft carries into the story index. */
     static final String INDEX_KEY = "story-index";
 
@@ -79,7 +82,7 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.accepted().name(), topics.accepted().consumed().withName("accepted"))
                 .process(() -> new DraftProcessor(enricher), Named.as("draft"))
-                .repartition(Repartitioned.<String, ArticleEnriched>as("story-index")
+                .repartition(Repartitioned.<String, ArticleEnriched>as(INDEX_TOPIC)
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.enriched().valueSerde()))

@@ -154,7 +154,7 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
             return;
         }
         Instant at = Instant.ofEpochMilli(now);
-        Map<Integer, Long> inputEnds = ends.ends();
+        InputEnds.Snapshot inputEnds = ends.snapshot();
         List<String> due = waitingDrafts.due((key, draft) ->
                 WaitingDrafts.isDue(draft, Duration.ofMillis(now - draft.arrivedAt()), at, pacing, read, inputEnds));
         long stopAt = System.nanoTime() + pacing.indexBudget().toNanos();

@@ -68,15 +68,17 @@ final class WaitingDrafts {
      * so partitions drift apart by hundreds of stories, seconds while the stages are cold; a fixed wait shorter
      * than that indexed many stories after later ones, and each such story sent the later ones again. A partition
      * holds nothing back once the index has read all but its last offset (a read_committed end counts the last
-     * commit marker); one the index has not heard from since it started holds everything back until it sends.
+     * commit marker), or once enrich has drafted all of it and the index read every draft ({@code settled}: this
+     * covers a last record the draft step dead-lettered, and a partition not heard from since a restart).
      * {@link #ARCHIVE_CAP} is the longest; while the ends are unknown, the plain archive gather.
      *
-     * @param read how far the index has read each input partition
-     * @param ends each input partition's stable end offset; empty when unknown
+     * @param read  how far the index has read each input partition
+     * @param input where each input partition ends, and which have nothing more on the way
      */
     static boolean isDue(Waiting draft, Duration waited, Instant now, IndexPacing pacing,
-                         Map<Integer, Progress> read, Map<Integer, Long> ends) {
+                         Map<Integer, Progress> read, InputEnds.Snapshot input) {
         Duration hold = pacing.holdFor(draft.firstPublishedAt(), now);
+        Map<Integer, Long> ends = input.ends();
         if (hold.equals(pacing.gather()) || ends.isEmpty()) {
             return waited.compareTo(hold) >= 0;
         }
@@ -88,6 +90,9 @@ final class WaitingDrafts {
         }
         Position at = draft.position();
         for (Map.Entry<Integer, Long> end : ends.entrySet()) {
+            if (input.settled().contains(end.getKey())) {
+                continue;
+            }
             Progress partition = read.get(end.getKey());
             long unread = end.getValue() - (partition == null ? 0 : partition.offset() + 1);
             if (unread > 1 && (partition == null || partition.position().compareTo(at) < 0)) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.common.header.Headers;
@@ -50,7 +51,7 @@ class PacedIndexTest {
     /** The index step's own input: drafts as the draft step sends them, each naming its source partition and offset. */
     private TestInputTopic<String, ArticleEnriched> drafts;
     /** Where each input partition ends, as the index step is told. */
-    private final AtomicReference<Map<Integer, Long>> ends = new AtomicReference<>(Map.of());
+    private final AtomicReference<InputEnds.Snapshot> ends = new AtomicReference<>(InputEnds.Snapshot.UNKNOWN);
 
     @BeforeEach
     void startDriver() {
@@ -186,7 +187,7 @@ class PacedIndexTest {
     @Test
     void anArchiveStoryWaitsForEveryPartitionWithStoriesOnTheirWayToPassItSoNoneIsSentTwice() {
         restartWith(ARCHIVE_PACING);
-        ends.set(Map.of(0, 10L, 1, 10L));
+        ends.set(new InputEnds.Snapshot(Map.of(0, 10L, 1, 10L), Set.of()));
         draft("a", SampleStories.KAFKA, "2026-04-20", 1, 0);
         draft("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28", 0, 0);
         driver.advanceWallClockTime(Duration.ofMillis(20));
@@ -200,7 +201,7 @@ class PacedIndexTest {
         driver.advanceWallClockTime(Duration.ofMillis(20));
         assertThat(sent()).as("partition 0 has reached only 28 April").containsExactly("newest");
 
-        ends.set(Map.of(0, 2L, 1, 10L));
+        ends.set(new InputEnds.Snapshot(Map.of(0, 2L, 1, 10L), Set.of()));
         driver.advanceWallClockTime(Duration.ofMillis(20));
         List<KeyValue<String, ArticleEnriched>> last = enriched.readKeyValuesToList();
         assertThat(last).extracting(kv -> kv.key).as("partition 0 has nothing more").containsExactly("later");
@@ -212,7 +213,7 @@ class PacedIndexTest {
     @Test
     void aPartitionThatHasNotSentYetHoldsTheArchiveBackAtMostTheCap() {
         restartWith(ARCHIVE_PACING);
-        ends.set(Map.of(0, 10L, 1, 10L));
+        ends.set(new InputEnds.Snapshot(Map.of(0, 10L, 1, 10L), Set.of()));
         draft("a", SampleStories.KAFKA, "2026-04-20", 0, 0);
 
         driver.advanceWallClockTime(WaitingDrafts.ARCHIVE_CAP.minusMillis(20));

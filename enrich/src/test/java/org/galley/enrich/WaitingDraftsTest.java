@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.galley.enrich.related.Position;
 import org.junit.jupiter.api.Test;
@@ -45,22 +46,38 @@ class WaitingDraftsTest {
         Map<Integer, WaitingDrafts.Progress> progress = Map.of(
                 0, read("b", "2020-03-02", 40), 1, read("a", "2020-03-01", 10));
 
-        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(5), NOW, PACING, progress, Map.of(0, 42L, 1, 50L)))
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(5), NOW, PACING, progress, ends(Map.of(0, 42L, 1, 50L))))
                 .as("partition 1 has 39 records unread and has reached only 1 March").isFalse();
-        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(5), NOW, PACING, progress, Map.of(0, 42L, 1, 12L)))
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(5), NOW, PACING, progress, ends(Map.of(0, 42L, 1, 12L))))
                 .as("partition 1's end is its last draft and a commit marker").isTrue();
         assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(5), NOW, PACING,
-                Map.of(0, read("b", "2020-03-02", 40), 1, read("c", "2020-03-03", 10)), Map.of(0, 42L, 1, 50L)))
+                Map.of(0, read("b", "2020-03-02", 40), 1, read("c", "2020-03-03", 10)), ends(Map.of(0, 42L, 1, 50L))))
                 .as("partition 1 has passed it").isTrue();
+    }
+
+    private static InputEnds.Snapshot ends(Map<Integer, Long> ends) {
+        return new InputEnds.Snapshot(ends, Set.of());
+    }
+
+    @Test
+    void aSettledPartitionHoldsNothingBackWhateverTheIndexLastReadFromIt() {
+        Map<Integer, WaitingDrafts.Progress> progress = Map.of(0, read("b", "2020-03-02", 40), 1, read("a", "2020-03-01", 10));
+
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(20), NOW, PACING, progress,
+                new InputEnds.Snapshot(Map.of(0, 42L, 1, 14L), Set.of(1))))
+                .as("its last records were dead-lettered: no draft is on its way").isTrue();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(20), NOW, PACING, Map.of(0, read("b", "2020-03-02", 40)),
+                new InputEnds.Snapshot(Map.of(0, 42L, 1, 900L), Set.of(1))))
+                .as("drafted and read before a restart").isTrue();
     }
 
     @Test
     void aPartitionNotHeardFromHoldsArchiveDraftsBackOnlyWhileItHasRecords() {
         Map<Integer, WaitingDrafts.Progress> progress = Map.of(0, read("b", "2020-03-02", 40));
 
-        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(20), NOW, PACING, progress, Map.of(0, 42L, 1, 7L)))
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(20), NOW, PACING, progress, ends(Map.of(0, 42L, 1, 7L))))
                 .isFalse();
-        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(20), NOW, PACING, progress, Map.of(0, 42L, 1, 0L)))
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(20), NOW, PACING, progress, ends(Map.of(0, 42L, 1, 0L))))
                 .isTrue();
     }
 
@@ -69,24 +86,24 @@ class WaitingDraftsTest {
         Map<Integer, WaitingDrafts.Progress> progress = Map.of(0, read("b", "2020-03-02", 40));
         Map<Integer, Long> oneBehind = Map.of(0, 42L, 1, 7L);
 
-        assertThat(WaitingDrafts.isDue(ARCHIVE, WaitingDrafts.ARCHIVE_CAP.minusMillis(1), NOW, PACING, progress, oneBehind))
+        assertThat(WaitingDrafts.isDue(ARCHIVE, WaitingDrafts.ARCHIVE_CAP.minusMillis(1), NOW, PACING, progress, ends(oneBehind)))
                 .isFalse();
-        assertThat(WaitingDrafts.isDue(ARCHIVE, WaitingDrafts.ARCHIVE_CAP, NOW, PACING, progress, oneBehind)).isTrue();
-        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(19), NOW, PACING, progress, Map.of(0, 42L)))
+        assertThat(WaitingDrafts.isDue(ARCHIVE, WaitingDrafts.ARCHIVE_CAP, NOW, PACING, progress, ends(oneBehind))).isTrue();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(19), NOW, PACING, progress, ends(Map.of(0, 42L))))
                 .isFalse();
     }
 
     @Test
     void withTheEndsUnknownAnArchiveDraftWaitsThePlainArchiveGather() {
-        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(1999), NOW, PACING, Map.of(), Map.of())).isFalse();
-        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(2), NOW, PACING, Map.of(), Map.of())).isTrue();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofMillis(1999), NOW, PACING, Map.of(), ends(Map.of()))).isFalse();
+        assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(2), NOW, PACING, Map.of(), ends(Map.of()))).isTrue();
     }
 
     @Test
     void newsIsDueAfterTheShortGatherWhateverThePartitions() {
         WaitingDrafts.Waiting news = new WaitingDrafts.Waiting("n", NOW.minusSeconds(60), 0);
 
-        assertThat(WaitingDrafts.isDue(news, Duration.ofMillis(20), NOW, PACING, Map.of(), Map.of(0, 1000L))).isTrue();
+        assertThat(WaitingDrafts.isDue(news, Duration.ofMillis(20), NOW, PACING, Map.of(), ends(Map.of(0, 1000L)))).isTrue();
     }
 
     @Test
