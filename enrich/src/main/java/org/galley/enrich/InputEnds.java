@@ -109,7 +109,9 @@ final class InputEnds implements GalleyService {
     private void look() {
         try {
             if (partitions.isEmpty()) {
-                partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                // Both topics must exist before their offsets are asked for: the admin client logs an unknown
+                // topic as an error, and Streams creates the index's input only once it has started.
+                partitions = admin.describeTopics(List.of(topic, indexInput.topic())).allTopicNames().get().get(topic)
                         .partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
