@@ -60,17 +60,33 @@ final class WaitingDrafts {
     }
 
     /**
-     * Whether a draft that has waited {@code waited} is due. News is due after the short gather. An archive draft
-     * is due, after the short gather, once every input partition that still has stories on their way to the index
-     * (drafted or not) has sent one published at or after it: each partition carries an import's stories in the
-     * order they were sent, oldest first, so nothing published before it is still on its way. The draft step
-     * reads its partitions in runs, and the index step reads its own input a few records per turn like any task,
-     * so partitions drift apart by hundreds of stories, seconds while the stages are cold; a fixed wait shorter
-     * than that indexed many stories after later ones, and each such story sent the later ones again. A partition
-     * holds nothing back once the index has read all but its last offset (a read_committed end counts the last
-     * commit marker), or once enrich has drafted all of it and the index read every draft ({@code settled}: this
-     * covers a last record the draft step dead-lettered, and a partition not heard from since a restart).
-     * {@link #ARCHIVE_CAP} is the longest; while the ends are unknown, the plain archive gather.
+     * The longest a news draft waits for a partition that is a backlog behind it: a rebalance or a slow instance
+     * delays breaking news on the other partitions by no more than this.
+     */
+    static final Duration NEWS_CAP = Duration.ofSeconds(2);
+
+    /**
+     * How far (in offsets, records and commit markers) a partition must be behind before news waits for it. In a
+     * steady flow every partition has a story or two on its way to the index at any moment; waiting for them would
+     * add a hop to every story. A backlog is another matter: partitions then drift apart by seconds, news was
+     * indexed far out of order, and each late story sent the ones after it again (a flood of 2,000 undated
+     * stories sent 15% of them twice and took 60% longer), which deepened the backlog.
+     */
+    static final long NEWS_BACKLOG = 50;
+
+    /**
+     * Whether a draft that has waited {@code waited} is due: never before the short gather, and then once every
+     * input partition that is behind has sent one published at or after it. An archive draft waits for every
+     * partition that still has stories on their way to the index (drafted or not); news waits only for a
+     * partition a {@link #NEWS_BACKLOG} behind. Each partition carries stories in the order they were sent, oldest
+     * first, so nothing published before the draft is still on its way. The draft step reads its partitions in
+     * runs, and the index step reads its own input a few records per turn like any task, so partitions drift
+     * apart by hundreds of stories, seconds while the stages are cold; a fixed wait shorter than that indexed many
+     * stories after later ones, and each such story sent the later ones again. A partition holds nothing back
+     * once the index has read all but its last offset (a read_committed end counts the last commit marker), or
+     * once enrich has drafted all of it and the index read every draft ({@code settled}: this covers a last record
+     * the draft step dead-lettered, and a partition not heard from since a restart). {@link #ARCHIVE_CAP} and
+     * {@link #NEWS_CAP} are the longest; while the ends are unknown, the plain gathers.
      *
      * @param read  how far the index has read each input partition
      * @param input where each input partition ends, and which have nothing more on the way
@@ -78,16 +94,18 @@ final class WaitingDrafts {
     static boolean isDue(Waiting draft, Duration waited, Instant now, IndexPacing pacing,
                          Map<Integer, Progress> read, InputEnds.Snapshot input) {
         Duration hold = pacing.holdFor(draft.firstPublishedAt(), now);
+        boolean news = hold.equals(pacing.gather());
         Map<Integer, Long> ends = input.ends();
-        if (hold.equals(pacing.gather()) || ends.isEmpty()) {
+        if (ends.isEmpty()) {
             return waited.compareTo(hold) >= 0;
         }
-        if (waited.compareTo(ARCHIVE_CAP) >= 0) {
+        if (waited.compareTo(news ? NEWS_CAP : ARCHIVE_CAP) >= 0) {
             return true;
         }
         if (waited.compareTo(pacing.gather()) < 0) {
             return false;
         }
+        long behind = news ? NEWS_BACKLOG : 1;
         Position at = draft.position();
         for (Map.Entry<Integer, Long> end : ends.entrySet()) {
             if (input.settled().contains(end.getKey())) {
@@ -95,7 +113,7 @@ final class WaitingDrafts {
             }
             Progress partition = read.get(end.getKey());
             long unread = end.getValue() - (partition == null ? 0 : partition.offset() + 1);
-            if (unread > 1 && (partition == null || partition.position().compareTo(at) < 0)) {
+            if (unread > behind && (partition == null || partition.position().compareTo(at) < 0)) {
                 return false;
             }
         }

@@ -99,11 +99,37 @@ class WaitingDraftsTest {
         assertThat(WaitingDrafts.isDue(ARCHIVE, Duration.ofSeconds(2), NOW, PACING, Map.of(), ends(Map.of()))).isTrue();
     }
 
-    @Test
-    void newsIsDueAfterTheShortGatherWhateverThePartitions() {
-        WaitingDrafts.Waiting news = new WaitingDrafts.Waiting("n", NOW.minusSeconds(60), 0);
+    private static final WaitingDrafts.Waiting NEWS = new WaitingDrafts.Waiting("n", NOW.minusSeconds(60), 0);
 
-        assertThat(WaitingDrafts.isDue(news, Duration.ofMillis(20), NOW, PACING, Map.of(), ends(Map.of(0, 1000L)))).isTrue();
+    @Test
+    void newsIsDueAfterTheShortGatherWhenNoPartitionIsABacklogBehind() {
+        Map<Integer, WaitingDrafts.Progress> progress = Map.of(0, new WaitingDrafts.Progress(NEWS.position(), 40),
+                1, new WaitingDrafts.Progress(new Position(NOW.minusSeconds(61), "m"), 10));
+        long aFewOnTheirWay = 11 + WaitingDrafts.NEWS_BACKLOG;
+
+        assertThat(WaitingDrafts.isDue(NEWS, Duration.ofMillis(19), NOW, PACING, progress, ends(Map.of(0, 41L, 1, 11L))))
+                .as("the gather").isFalse();
+        assertThat(WaitingDrafts.isDue(NEWS, Duration.ofMillis(20), NOW, PACING, progress,
+                ends(Map.of(0, 41L, 1, aFewOnTheirWay)))).isTrue();
+    }
+
+    @Test
+    void newsWaitsForAPartitionABacklogBehindIt() {
+        Map<Integer, WaitingDrafts.Progress> progress = Map.of(0, new WaitingDrafts.Progress(NEWS.position(), 40),
+                1, new WaitingDrafts.Progress(new Position(NOW.minusSeconds(61), "m"), 10));
+        Map<Integer, Long> backlog = Map.of(0, 41L, 1, 12 + WaitingDrafts.NEWS_BACKLOG);
+
+        assertThat(WaitingDrafts.isDue(NEWS, Duration.ofMillis(500), NOW, PACING, progress, ends(backlog))).isFalse();
+        assertThat(WaitingDrafts.isDue(NEWS, Duration.ofMillis(500), NOW, PACING,
+                Map.of(0, progress.get(0), 1, new WaitingDrafts.Progress(new Position(NOW.minusSeconds(59), "o"), 11)),
+                ends(backlog))).as("once that partition has sent a later story").isTrue();
+        assertThat(WaitingDrafts.isDue(NEWS, WaitingDrafts.NEWS_CAP, NOW, PACING, progress, ends(backlog)))
+                .as("at most the news cap").isTrue();
+    }
+
+    @Test
+    void withTheEndsUnknownNewsWaitsTheShortGather() {
+        assertThat(WaitingDrafts.isDue(NEWS, Duration.ofMillis(20), NOW, PACING, Map.of(), ends(Map.of()))).isTrue();
     }
 
     @Test
