@@ -2,9 +2,7 @@ package org.galley.enrich;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.streams.StreamsConfig;
 
 import org.galley.runtime.CompositeService;
 import org.galley.runtime.GalleyService;
@@ -27,15 +25,12 @@ public final class EnrichApp {
         EnrichSettings settings = EnrichSettings.fromConfig(config);
         Clock clock = Clock.systemUTC();
         IndexPacing pacing = IndexPacing.fromConfig(config);
-        // The index step's punctuations run between polls; a thread with nothing to read waits in poll for up to
-        // poll.ms (100 by default), which would hold a story gathered for 20 ms for up to five times as long.
-        Map<String, Object> waitLess = Map.of(StreamsConfig.POLL_MS_CONFIG, 10L);
         // The index step asks where each input partition ends (WaitingDrafts.isDue).
         InputEnds inputEnds = new InputEnds(config, topics.accepted().name(), APPLICATION_ID,
                 APPLICATION_ID + "-" + EnrichTopology.INDEX_TOPIC + "-repartition");
         StreamsService streams = new StreamsService(APPLICATION_ID,
                 EnrichTopology.build(topics, settings, pacing, inputEnds.reader(), clock),
-                StreamsSettings.forService(APPLICATION_ID, config, topics, waitLess), config,
+                StreamsSettings.forService(APPLICATION_ID, config, topics), config,
                 List.of(topics.accepted(), topics.enriched(), topics.deadLetter()));
         return new CompositeService(APPLICATION_ID, List.of(inputEnds, streams));
     }

@@ -1,7 +1,6 @@
 package org.galley.runtime;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,15 +22,6 @@ public final class StreamsSettings {
     }
 
     public static Properties forService(String applicationId, ServiceConfig config, Topics topics) {
-        return forService(applicationId, config, topics, Map.of());
-    }
-
-    /**
-     * As {@link #forService(String, ServiceConfig, Topics)}, with a stage's own settings over Galley's (and still
-     * under {@code KAFKA_*} variables), each with its reason where the stage sets it.
-     */
-    public static Properties forService(String applicationId, ServiceConfig config, Topics topics,
-                                        Map<String, Object> stageSettings) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -46,7 +36,6 @@ public final class StreamsSettings {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), config.maxMessageBytes());
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(config.maxMessageBytes()));
         tuneForLatency(props);
-        props.putAll(stageSettings);
         props.putAll(config.kafkaProperties());
         return props;
     }
@@ -65,6 +54,10 @@ public final class StreamsSettings {
         // transaction coordinator; at 50 per second per thread that is a few percent of one core, and under load
         // each commit carries many records, so throughput holds.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
+        // A stream thread commits only between polls, and a thread with nothing new to read waits in poll for up to
+        // poll.ms (100 by default): the last story of a burst, or a lone breaking story, sat that long uncommitted at
+        // each hop. 10 ms keeps the commit (and a stage's wall-clock punctuations) on time, for a wake-up per 10 ms.
+        props.put(StreamsConfig.POLL_MS_CONFIG, 10L);
         // Streams lingers 100 ms by default; a transaction's records are flushed at its commit anyway, so lingering
         // only delays sending and makes commits slower. 5 ms still gathers a replay's records into batches.
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);

@@ -19,6 +19,7 @@ class StreamsSettingsTest {
         assertThat(props).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         StreamsConfig config = new StreamsConfig(props);
         assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(20L);
+        assertThat(config.getLong(StreamsConfig.POLL_MS_CONFIG)).as("an idle thread still commits on time").isEqualTo(10L);
         assertThat(config.getProducerConfigs("p")).containsEntry("linger.ms", 5).containsEntry("compression.type", "lz4");
     }
 
