@@ -17,7 +17,8 @@ import org.owasp.html.PolicyFactory;
  * svg and math, and any URL that is not http(s), mailto (links only) or site-relative, so no
  * {@code javascript:} or {@code data:}. Kept: text, headings with their ids, lists, quotes, code blocks with
  * their {@code language-*} class, tables with their alignment class, figures, links, images (always with a
- * usable address and alt text), and what an embed's noscript offered readers without scripts.
+ * usable address and alt text), and what an embed's noscript offered readers without scripts. A raw-text
+ * element left open (a stray {@code <style>}) loses its start tag, not the rest of the story ({@link RawTextElements}).
  */
 public final class HtmlSanitizer {
 
@@ -60,7 +61,8 @@ public final class HtmlSanitizer {
         // figures in words) is the content: the noscript tags go and what they held is sanitized like the rest.
         // Browsers would hide noscript content whenever scripting is on, even with every script blocked.
         Matcher noscript = NOSCRIPT_TAG.matcher(html);
-        String clean = POLICY.sanitize(noscript.find() ? noscript.replaceAll("") : html);
+        String withoutNoscript = noscript.find() ? noscript.replaceAll("") : html;
+        String clean = POLICY.sanitize(RawTextElements.withoutUnclosed(withoutNoscript));
         // The sanitizer closes void elements XML-style ("<br />"), which HTML ignores and checkers warn about.
         // Its output encodes every '<' and '>' inside text and attribute values, so " />" only ends a tag.
         clean = clean.replace(" />", ">");

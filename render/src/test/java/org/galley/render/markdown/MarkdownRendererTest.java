@@ -124,6 +124,54 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void anUnclosedRawTextElementInsideRawHtmlDoesNotSwallowTheRestOfTheStory() {
+        Document doc = body("""
+                Before the vector.
+
+                <math><mtext><table><mglyph><style><img src=x onerror=alert(1)>
+
+                After the vector, a paragraph that must stay.
+
+                ## A heading after it
+
+                And the **last** paragraph.
+                """);
+
+        assertThat(doc.select("script, style, math, mglyph, [onerror]")).isEmpty();
+        assertThat(doc.text()).contains("Before the vector.", "After the vector, a paragraph that must stay.",
+                "A heading after it", "And the last paragraph.");
+        assertThat(doc.select("h2").text()).isEqualTo("A heading after it");
+        assertThat(doc.select("strong").text()).isEqualTo("last");
+    }
+
+    @Test
+    void aRawTextBlockThatIsNeverClosedLosesItsTagAndTheRestIsStillMarkdown() {
+        for (String tag : new String[] {"<style>", "<script>", "<textarea>", "<pre>", "<STYLE type=\"text/css\">"}) {
+            Document doc = body(tag + "\nbody { display: none }\n\n## Still a heading\n\nA *paragraph* after it.\n");
+
+            assertThat(doc.select("h2").text()).as(tag).isEqualTo("Still a heading");
+            assertThat(doc.select("em").text()).as(tag).isEqualTo("paragraph");
+            assertThat(doc.select("style, script, textarea")).as(tag).isEmpty();
+        }
+    }
+
+    @Test
+    void closedRawTextElementsStillGoWithWhatTheyHoldAndCodeSamplesKeepTheirTags() {
+        Document doc = body("""
+                Text <style>p{display:none}</style>kept.
+
+                ```html
+                <style>
+                ```
+
+                After the sample.
+                """);
+
+        assertThat(doc.text()).doesNotContain("display:none").contains("Text", "kept.", "After the sample.");
+        assertThat(doc.select("pre code").text()).isEqualTo("<style>");
+    }
+
+    @Test
     void imagesFromDataOrScriptUrlsAreDropped() {
         Document doc = body("![pixel](data:image/png;base64,AAAA) <img src=\"javascript:alert(1)\" alt=\"j\">");
 
