@@ -13,31 +13,44 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Talks Confluent Schema Registry's REST API over HTTP. Given several base URLs it tries them in
- * order, moving on when one cannot be reached or answers with a server error; a client error (404,
- * 409, 422 …) is the registry's answer and becomes a {@link RegistryException} at once. Caches
- * nothing: {@link SchemaRegistryClients} wraps it in a {@link CachingSchemaRegistryClient}.
+ * order, moving on when one cannot be reached or answers with a transient error. A failure is one of two
+ * kinds ({@link FailureKind}): the registry's answer about the schema or id (404, 409, 422 …) becomes a
+ * {@link RegistryException} at once; no connection, a timeout, 5xx, 408 or 429 from every URL is retried
+ * with backoff and jitter for the {@link RetryPolicy}'s budget, then becomes a
+ * {@link RegistryUnavailableException} (a Kafka {@code RetriableException}). Refused credentials (401, 403)
+ * become a {@link RegistryUnavailableException} at once. Sends the configured Authorization header and uses
+ * the configured TLS context. Caches nothing: {@link SchemaRegistryClients} wraps it in a
+ * {@link CachingSchemaRegistryClient}.
  */
 final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final List<URI> baseUrls;
+    private final List<RegistryClientConfig.Endpoint> endpoints;
+    private final RetryPolicy retry;
     private final HttpClient http;
 
-    HttpSchemaRegistryClient(List<URI> baseUrls) {
-        if (baseUrls.isEmpty()) {
-            throw new IllegalArgumentException("At least one schema registry URL is needed");
+    HttpSchemaRegistryClient(RegistryClientConfig config) {
+        this.endpoints = config.endpoints();
+        this.retry = config.retry();
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT);
+        if (config.ssl() != null) {
+            http.sslContext(config.ssl());
         }
-        this.baseUrls = List.copyOf(baseUrls);
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        this.http = http.build();
     }
 
     @Override
@@ -68,31 +81,75 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private JsonNode call(String method, String path, String body) {
-        RegistryException unreachable = null;
-        for (URI base : baseUrls) {
-            URI uri = base.resolve(path);
-            try {
-                HttpResponse<String> response = http.send(request(method, uri, body), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 == 2) {
-                    return JSON.readTree(response.body());
+        long deadline = System.nanoTime() + retry.timeout().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException transientFailure = null;
+            for (RegistryClientConfig.Endpoint endpoint : endpoints) {
+                URI uri = endpoint.base().resolve(path);
+                try {
+                    HttpResponse<String> response = http.send(request(method, uri, body, endpoint.authorization(),
+                            requestTimeout(deadline)), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() / 100 == 2) {
+                        return JSON.readTree(response.body());
+                    }
+                    RegistryException refused = refusal(method, uri, response);
+                    if (FailureKind.ofStatus(response.statusCode()) == FailureKind.POISON) {
+                        throw refused;
+                    }
+                    if (!FailureKind.worthRetryingSoon(response.statusCode())) {
+                        throw new RegistryUnavailableException("The schema registry refused Galley's credentials ("
+                                + response.statusCode() + "): check its basic.auth or bearer.auth settings", refused);
+                    }
+                    transientFailure = refused;
+                } catch (IOException failed) {
+                    transientFailure = new RegistryException("Schema registry at " + endpoint.base() + " failed on "
+                            + method + " " + path + ": " + failed, failed);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new RegistryUnavailableException("Interrupted while calling the schema registry at "
+                            + endpoint.base(), interrupted);
                 }
-                RegistryException refused = refusal(method, uri, response);
-                if (response.statusCode() < 500) {
-                    throw refused;
-                }
-                unreachable = refused;
-            } catch (IOException failed) {
-                unreachable = new RegistryException("Schema registry at " + base + " failed on " + method + " " + path, failed);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new RegistryException("Interrupted while calling the schema registry at " + base, interrupted);
             }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new RegistryUnavailableException("The schema registry did not answer " + method + " " + path
+                        + " within " + retry.timeout().toMillis() + " ms (" + attempt + " tries); last: "
+                        + transientFailure.getMessage(), transientFailure);
+            }
+            if (attempt == 1) {
+                LOG.warn("Schema registry unavailable on {} {}, retrying for up to {} ms: {}", method, path,
+                        retry.timeout().toMillis(), transientFailure.getMessage());
+            }
+            pause(Math.min(retry.wait(attempt, ThreadLocalRandom.current().nextDouble()).toNanos(), remaining), transientFailure);
         }
-        throw unreachable;
     }
 
-    private static HttpRequest request(String method, URI uri, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", CONTENT_TYPE);
+    private static void pause(long nanos, RuntimeException transientFailure) {
+        try {
+            Thread.sleep(Duration.ofNanos(nanos).toMillis(), (int) (nanos % 1_000_000));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            RegistryUnavailableException unavailable = new RegistryUnavailableException(
+                    "Interrupted while waiting to retry the schema registry", interrupted);
+            unavailable.addSuppressed(transientFailure);
+            throw unavailable;
+        }
+    }
+
+    /** What is left of the budget, kept between 1 s (so a last try can still succeed) and 30 s. */
+    private static Duration requestTimeout(long deadline) {
+        Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (remaining.compareTo(MIN_REQUEST_TIMEOUT) < 0) {
+            return MIN_REQUEST_TIMEOUT;
+        }
+        return remaining.compareTo(MAX_REQUEST_TIMEOUT) > 0 ? MAX_REQUEST_TIMEOUT : remaining;
+    }
+
+    private static HttpRequest request(String method, URI uri, String body, String authorization, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", CONTENT_TYPE);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (body == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }

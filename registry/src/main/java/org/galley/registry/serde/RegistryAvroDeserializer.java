@@ -13,6 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.galley.registry.RegistryException;
+import org.galley.registry.RegistryUnavailableException;
 import org.galley.registry.SchemaRegistryClient;
 import org.galley.registry.SchemaRegistryClients;
 
@@ -20,7 +21,15 @@ import org.galley.registry.SchemaRegistryClients;
  * Reads messages in Confluent's wire format (see {@link WireFormat}) into records of one generated
  * class: fetches the writer's schema by the id in the message and resolves it against the class's
  * schema, so data written with an older or newer compatible schema still reads. Null stays null.
- * Configure it as Kafka does, with at least {@code schema.registry.url}.
+ * Configure it as Kafka does, with at least {@code schema.registry.url}, and any of Confluent's client
+ * settings for credentials and TLS ({@link org.galley.registry.RegistryClientConfig}).
+ *
+ * <p>Failures come in two kinds. A message that can never be read (bad magic byte, too short, an unknown
+ * schema id, bytes that do not decode) is a {@link SerializationException}: a poison pill. A registry that
+ * cannot be reached for the client's retry budget throws {@link RegistryUnavailableException} as it is,
+ * a Kafka {@code RetriableException} and not a {@code SerializationException}, so that no one dead-letters
+ * a record that reads fine once the registry is back. Writer schemas already fetched are kept, so during
+ * an outage records written with known schemas keep reading.
  */
 public class RegistryAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
@@ -37,7 +46,8 @@ public class RegistryAvroDeserializer<T extends SpecificRecord> implements Deser
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        this.registry = SchemaRegistryClients.forUrl(RegistrySerdeConfig.from(configs).registryUrl());
+        RegistrySerdeConfig.from(configs);
+        this.registry = SchemaRegistryClients.forConfig(configs);
         readersByWriterId.clear();
     }
 
@@ -71,8 +81,8 @@ public class RegistryAvroDeserializer<T extends SpecificRecord> implements Deser
         try {
             writerSchema = registry.schemaById(writerId);
         } catch (RegistryException failed) {
-            throw new SerializationException("Cannot read a message from topic '" + topic + "': no writer schema for id "
-                    + writerId + " (" + failed.getMessage() + ")", failed);
+            throw new SerializationException("Cannot read a message from topic '" + topic + "': the registry has no schema"
+                    + " with id " + writerId + " (" + failed.getMessage() + ")", failed);
         }
         readersByWriterId.putIfAbsent(writerId, new SpecificDatumReader<>(writerSchema, readerSchema, data));
         return readersByWriterId.get(writerId);

@@ -22,7 +22,13 @@ import org.galley.registry.SchemaRegistryClients;
  * Writes Avro records of one generated class in Confluent's wire format (see {@link WireFormat}),
  * registering the class's schema under the topic's subject ({@code <topic>-value} or {@code -key}) on
  * first use, or, with {@code auto.register.schemas=false}, only looking its id up. Null stays null.
- * Configure it as Kafka does, with at least {@code schema.registry.url}.
+ * Configure it as Kafka does, with at least {@code schema.registry.url}, and any of Confluent's client
+ * settings for credentials and TLS ({@link org.galley.registry.RegistryClientConfig}).
+ *
+ * <p>A schema the registry refuses (409 incompatible, 422 invalid, or not registered without
+ * auto-registration) is a {@link SerializationException}. A registry that cannot be reached for the
+ * client's retry budget throws {@link org.galley.registry.RegistryUnavailableException} as it is (a Kafka
+ * {@code RetriableException}), never wrapped in a {@code SerializationException}.
  */
 public class RegistryAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
@@ -43,7 +49,7 @@ public class RegistryAvroSerializer<T extends SpecificRecord> implements Seriali
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         RegistrySerdeConfig config = RegistrySerdeConfig.from(configs);
-        this.registry = SchemaRegistryClients.forUrl(config.registryUrl());
+        this.registry = SchemaRegistryClients.forConfig(configs);
         this.autoRegister = config.autoRegister();
         this.isKey = isKey;
         headersByTopic.clear();

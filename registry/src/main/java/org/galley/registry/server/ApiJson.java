@@ -2,6 +2,7 @@ package org.galley.registry.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +41,9 @@ final class ApiJson {
             try {
                 return new Schema.Parser().parse(schema);
             } catch (AvroRuntimeException invalid) {
-                throw RegistryException.invalidSchema(invalid.getMessage());
+                // Avro's reason names what is wrong in the client's schema; a wrapped parser error would
+                // instead repeat the JSON library's exception text, so it is reported plainly
+                throw RegistryException.invalidSchema(invalid.getCause() == null ? invalid.getMessage() : "the schema is not valid JSON");
             }
         }
     }
@@ -91,9 +94,12 @@ final class ApiJson {
             }
             return value;
         } catch (JsonProcessingException malformed) {
-            throw new RegistryException(400, 400, "Malformed request body: " + malformed.getOriginalMessage());
+            // the parser's own text is not repeated: it can carry internal class names
+            JsonLocation where = malformed.getLocation();
+            throw new RegistryException(400, 400, "Malformed request body: not the expected JSON"
+                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
         } catch (IOException unreadable) {
-            throw new RegistryException(400, 400, "Unreadable request body: " + unreadable.getMessage());
+            throw new RegistryException(400, 400, "Unreadable request body");
         }
     }
 

@@ -8,15 +8,25 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Carries {@link RegistryRoutes} over the JDK's HTTP server: checks the request's content type,
+ * Carries {@link RegistryRoutes} over the JDK's HTTP server: checks the request's size and content type,
  * hands method, URI and body to the routes, and writes the JSON answer typed as Confluent's
- * {@code application/vnd.schemaregistry.v1+json}.
+ * {@code application/vnd.schemaregistry.v1+json}. A body over {@link #MAX_BODY_BYTES} is refused with 413
+ * before it is read in full; an unexpected failure is logged and answered with a bare 500, never its text.
  */
 final class RegistryHttpHandler implements HttpHandler {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
+    /** The largest request body read: 1 MiB, far above any real Avro schema, small enough that no client can exhaust memory. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final ApiReply TOO_LARGE = ApiReply.error(413, 413,
+            "Request body is larger than the registry accepts (" + MAX_BODY_BYTES + " bytes)");
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpHandler.class);
 
     private static final Set<String> ACCEPTED_BODY_TYPES = Set.of(
             CONTENT_TYPE, "application/vnd.schemaregistry+json", "application/json");
@@ -30,20 +40,50 @@ final class RegistryHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+            ApiReply reply;
+            try {
+                reply = answer(exchange);
+            } catch (IOException | RuntimeException failed) {
+                LOG.error("Registry request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), failed);
+                reply = RegistryRoutes.INTERNAL_ERROR;
             }
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            ApiReply reply = body.length > 0 && !acceptsBody(contentType)
-                    ? ApiReply.error(415, 415, "HTTP 415 Unsupported Media Type: " + contentType)
-                    : routes.handle(ApiRequest.of(exchange.getRequestMethod(), exchange.getRequestURI(), body));
             byte[] answer = reply.json().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
             exchange.sendResponseHeaders(reply.status(), answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
+        }
+    }
+
+    private ApiReply answer(HttpExchange exchange) throws IOException {
+        if (declaredLength(exchange.getRequestHeaders().getFirst("Content-Length")) > MAX_BODY_BYTES) {
+            return TOO_LARGE;
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            // one byte more than allowed tells a chunked body that is too large from one that just fits
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return TOO_LARGE;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (body.length > 0 && !acceptsBody(contentType)) {
+            return ApiReply.error(415, 415, "HTTP 415 Unsupported Media Type");
+        }
+        return routes.handle(ApiRequest.of(exchange.getRequestMethod(), exchange.getRequestURI(), body));
+    }
+
+    /** The Content-Length a request declares, or -1 if it declares none (chunked) or an unreadable one. */
+    static long declaredLength(String contentLength) {
+        if (contentLength == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException unreadable) {
+            return -1;
         }
     }
 
