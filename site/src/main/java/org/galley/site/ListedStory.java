@@ -48,7 +48,10 @@ public record ListedStory(String articleId, long revision, String headline, Stri
     public record Thumbnail(String src, String alt) {
     }
 
-    /** The story in a published event that carries a page. */
+    /**
+     * The story in a published event that carries a page, its text as XML can carry it ({@link XmlText}): a
+     * character the feeds could not write becomes U+FFFD here, the one place event text enters the listings.
+     */
     public static ListedStory from(ArticlePublished event) {
         PublishedPage page = event.getPage();
         if (page == null) {
@@ -57,13 +60,14 @@ public record ListedStory(String articleId, long revision, String headline, Stri
         List<TagLink> tags = new ArrayList<>();
         for (Tag tag : page.getTags()) {
             if (isSlug(tag.getSlug()) && tags.stream().noneMatch(known -> known.slug().equals(tag.getSlug()))) {
-                tags.add(new TagLink(tag.getName(), tag.getSlug()));
+                tags.add(new TagLink(XmlText.clean(tag.getName()), tag.getSlug()));
             }
         }
-        return new ListedStory(event.getArticleId(), event.getRevision(), page.getHeadline(), blankToNull(page.getDek()),
-                page.getExcerpt(), page.getCategory(), sectionOf(event.getPath()), page.getByline(), event.getPath(),
-                page.getPublishedAt(), page.getUpdatedAt(), page.getReadingTimeMinutes(), page.getWordCount(), tags,
-                thumbnailOf(page.getHero()), page.getLanguage());
+        return new ListedStory(event.getArticleId(), event.getRevision(), XmlText.clean(page.getHeadline()),
+                blankToNull(XmlText.clean(page.getDek())), XmlText.clean(page.getExcerpt()),
+                XmlText.clean(page.getCategory()), sectionOf(event.getPath()), XmlText.clean(page.getByline()),
+                event.getPath(), page.getPublishedAt(), page.getUpdatedAt(), page.getReadingTimeMinutes(),
+                page.getWordCount(), tags, thumbnailOf(page.getHero()), XmlText.clean(page.getLanguage()));
     }
 
     /** The section slug of a page path: its first segment when the page lies below it, else null. */
@@ -89,9 +93,9 @@ public record ListedStory(String articleId, long revision, String headline, Stri
             return null;
         }
         String url = hero.getUrl();
-        boolean usable = url != null && !url.matches(".*[\\s\\\\].*")
+        boolean usable = url != null && XmlText.isClean(url) && !url.matches(".*[\\s\\\\].*")
                 && (url.startsWith("https://") || url.startsWith("http://") || (url.startsWith("/") && !url.startsWith("//")));
-        return usable ? new Thumbnail(url, hero.getAlt()) : null;
+        return usable ? new Thumbnail(url, XmlText.clean(hero.getAlt())) : null;
     }
 
     private static String blankToNull(String value) {

@@ -68,6 +68,7 @@ public final class SiteBuilder {
     private final int sitemapLimit;
     private final ObjectMapper json = new ObjectMapper();
     private final WrittenFiles files;
+    private final StoryProbe probe;
     private Listings listings;
     private ListingWriter listingWriter;
     private SitemapWriter sitemapWriter;
@@ -92,6 +93,7 @@ public final class SiteBuilder {
         this.pagination = new Pagination(pageSize);
         this.sitemapLimit = sitemapLimit;
         this.files = new WrittenFiles(folder);
+        this.probe = new StoryProbe(site, pagination);
         forgetAll();
     }
 
@@ -118,6 +120,9 @@ public final class SiteBuilder {
      * Writes or removes the story's page now; its listings, feeds and the sitemaps follow at the next
      * {@link #flush()}. Returns what a CDN must purge once they are written.
      *
+     * The page is written (or removed) before the story joins (or leaves) the listings, so an event whose page
+     * cannot be written changes nothing else.
+     *
      * @throws IllegalArgumentException if the event names a path that is not a story page (e.g. {@code /})
      */
     public CacheInvalidation apply(ArticlePublished event) {
@@ -127,11 +132,11 @@ public final class SiteBuilder {
         ListedStory after = null;
         if (event.getAction() == Action.PUBLISH && event.getPage() != null) {
             after = ListedStory.from(event);
-            before = listings.publish(after);
             files.write(file, event.getPage().getHtml());
+            before = listings.publish(after);
         } else {
-            before = listings.unpublish(articleId, event.getOccurredAt());
             files.delete(file);
+            before = listings.unpublish(articleId, event.getOccurredAt());
         }
         if (before != null && !before.path().equals(event.getPath())) {
             files.delete(storyFile(before.path()));
@@ -162,24 +167,93 @@ public final class SiteBuilder {
     }
 
     /**
+     * Records an event of {@code articleId} (null when even that could not be read) that the site could not
+     * apply, and why: logged at ERROR, a line in {@code rejected.jsonl} with {@code "source": "site"}, and the
+     * story's outcome ({@link Outcome#failedOnSite}), reported with the next flush. It never throws: recording
+     * one failure must not become another.
+     */
+    public void failed(String articleId, Long revision, String reason) {
+        log.error("The site skipped an event of {} (revision {}) it could not apply: {}", articleId, revision, reason);
+        if (articleId != null) {
+            pendingOutcomes.put(articleId, Outcome.failedOnSite(articleId, revision, reason));
+        }
+        try {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("articleId", articleId);
+            line.put("revision", revision);
+            line.put("source", "site");
+            line.put("rejectedAt", clock.instant().toString());
+            line.put("reasons", List.of(Map.of("field", "site", "code", "SITE_FAILED", "message", reason)));
+            folder.appendLine(REJECTED_LOG, toJson(line));
+        } catch (RuntimeException e) {
+            log.error("Could not log the skipped event of {} to {}: {}", articleId, REJECTED_LOG, e.getMessage());
+        }
+    }
+
+    /**
      * Writes everything the events since the last call changed, all in one go: the changed listings and their
      * feeds, the sitemap, and the news sitemap (also when a story has aged out of it); then reports those
      * events' outcomes. Returns, by a path the events' invalidations name ({@code /ai/}, {@code /sitemap.xml}),
      * the other paths written or removed with it ({@code /ai/page/2/}, {@code /sitemap-3.xml}), for
      * {@link InvalidationPaths#including}.
+     *
+     * <p>When writing fails, each story applied since the last flush is rendered alone; those that cannot be are
+     * taken out of the listings (their pages removed) and recorded as {@link #failed}, and the rest is written.
+     * When no story is to blame (a full disk), it throws and keeps everything to write for the next call.
      */
     public Map<String, List<String>> flush() {
-        Map<Listing, Listings.Change> changes = listings.takeChanges();
         Map<String, List<String>> alsoWritten = new LinkedHashMap<>();
+        writeChanges(alsoWritten);
+        outcomes.putAll(pendingOutcomes);
+        pendingOutcomes.clear();
+        return alsoWritten;
+    }
+
+    private void writeChanges(Map<String, List<String>> alsoWritten) {
+        Map<Listing, Listings.Change> changes = listings.takeChanges();
+        try {
+            write(changes, alsoWritten);
+        } catch (RuntimeException e) {
+            listings.putBack(changes);
+            if (takeOutUnwritableStories() == 0) {
+                throw e;
+            }
+            // Each round takes at least one story out, so this ends.
+            writeChanges(alsoWritten);
+        }
+    }
+
+    /** Takes out the stories applied since the last flush that cannot be written even alone; says how many. */
+    private int takeOutUnwritableStories() {
+        int taken = 0;
+        for (Map.Entry<String, Outcome> pending : List.copyOf(pendingOutcomes.entrySet())) {
+            ListedStory story = pending.getValue().kind() == Outcome.Kind.PUBLISHED ? listings.get(pending.getKey()) : null;
+            if (story == null) {
+                continue;
+            }
+            Optional<String> problem = probe.problem(story);
+            if (problem.isPresent()) {
+                // Its own times may be what cannot be written, so its leaving dates no listing (the epoch never wins).
+                listings.unpublish(story.articleId(), Instant.EPOCH);
+                files.delete(storyFile(story.path()));
+                failed(story.articleId(), story.revision(), "its listings, feeds or sitemaps could not be written: "
+                        + problem.get());
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    private void write(Map<Listing, Listings.Change> changes, Map<String, List<String>> alsoWritten) {
         changes.forEach((listing, change) -> {
             List<String> olderPages = listingWriter.write(listing, change, listings);
             if (!olderPages.isEmpty()) {
-                alsoWritten.put(listing.path(), olderPages);
+                addAll(alsoWritten, listing.path(), olderPages);
             }
         });
         List<String> parts = sitemapWriter.write(listings, changes);
         if (!parts.isEmpty()) {
-            alsoWritten.put("/" + Sitemap.FILE, parts);
+            addAll(alsoWritten, "/" + Sitemap.FILE, parts);
         }
         Instant now = clock.instant();
         if (newsSitemapIsStale || (newsSitemapExpiry != null && !now.isBefore(newsSitemapExpiry))) {
@@ -188,9 +262,12 @@ public final class SiteBuilder {
             newsSitemapExpiry = NewsSitemap.nextExpiry(newestFirst, now).orElse(null);
             newsSitemapIsStale = false;
         }
-        outcomes.putAll(pendingOutcomes);
-        pendingOutcomes.clear();
-        return alsoWritten;
+    }
+
+    /** A retried write after a failed one adds to what the failed one wrote, once each. */
+    private static void addAll(Map<String, List<String>> alsoWritten, String path, List<String> written) {
+        List<String> known = alsoWritten.computeIfAbsent(path, key -> new ArrayList<>());
+        written.stream().filter(page -> !known.contains(page)).forEach(known::add);
     }
 
     /** What became of a story so far (as written to the folder), for the local stack's progress report. */
@@ -203,7 +280,8 @@ public final class SiteBuilder {
      * the listings' archive pages ({@code /page/2/}, {@code /ai/page/2/}, {@code /tags/openai/page/2/}).
      */
     private static String storyFile(String path) {
-        if (path == null || !path.startsWith("/") || !path.endsWith("/") || path.replace("/", "").isEmpty()) {
+        if (path == null || !path.startsWith("/") || !path.endsWith("/") || path.replace("/", "").isEmpty()
+                || !XmlText.isClean(path)) {
             throw new IllegalArgumentException("A story's path must be a folder below the site root such as /ai/story/, was '"
                     + path + "'");
         }

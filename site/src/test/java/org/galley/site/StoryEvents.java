@@ -19,6 +19,7 @@ public final class StoryEvents {
     private String headline;
     private String dek;
     private String category = "AI";
+    private String byline = "Desk";
     private final List<Tag> tags = new ArrayList<>(List.of(new Tag("AI", "ai")));
     private HeroImage hero;
     private String language = "en";
@@ -52,6 +53,11 @@ public final class StoryEvents {
 
     public StoryEvents dek(String value) {
         dek = value;
+        return this;
+    }
+
+    public StoryEvents byline(String value) {
+        byline = value;
         return this;
     }
 
@@ -92,7 +98,7 @@ public final class StoryEvents {
 
     public ArticlePublished published() {
         Instant updated = updatedAt == null ? publishedAt : updatedAt;
-        PublishedPage page = PublishedPage.newBuilder().setHeadline(headline).setDek(dek).setByline("Desk")
+        PublishedPage page = PublishedPage.newBuilder().setHeadline(headline).setDek(dek).setByline(byline)
                 .setCategory(category).setTags(List.copyOf(tags)).setExcerpt("The excerpt of " + headline + ".")
                 .setHero(hero).setWordCount(420).setReadingTimeMinutes(2).setLanguage(language)
                 .setPublishedAt(publishedAt).setUpdatedAt(updated).setRelated(List.of())

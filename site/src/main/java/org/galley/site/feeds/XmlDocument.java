@@ -6,7 +6,12 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** A small XML writer for the sitemaps: the JDK's StAX writer (which escapes), one element per line. */
+import org.galley.site.XmlText;
+
+/**
+ * A small XML writer for the sitemaps: the JDK's StAX writer (which escapes), one element per line. Text XML
+ * cannot carry is written as U+FFFD ({@link XmlText}), so no value can make a sitemap unwritable.
+ */
 final class XmlDocument {
 
     private final StringWriter text = new StringWriter();
@@ -40,7 +45,7 @@ final class XmlDocument {
         try {
             newLine();
             xml.writeStartElement(name);
-            xml.writeCharacters(value);
+            xml.writeCharacters(XmlText.clean(value));
             xml.writeEndElement();
             return this;
         } catch (XMLStreamException e) {

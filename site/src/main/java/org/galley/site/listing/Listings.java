@@ -121,6 +121,11 @@ public final class Listings {
         return taken;
     }
 
+    /** Gives back changes taken by {@link #takeChanges()} that could not be written, so the next call returns them again. */
+    public void putBack(Map<Listing, Change> taken) {
+        taken.forEach((listing, change) -> changes.merge(listing, change, Change::merge));
+    }
+
     private void change(ListedStory before, ListedStory after, Instant lossTime) {
         if (Objects.equals(before, after)) {
             return;
