@@ -1,5 +1,6 @@
 package org.galley.site;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -57,6 +59,14 @@ import org.slf4j.LoggerFactory;
  * happened. It announces events from the position it last committed, or, the first time, from the end offsets
  * it saw at start, that is only events that arrive after it. So a story published while the site was down is
  * still purged once it comes back, and a purge a crash lost is sent again.
+ *
+ * <p>One event never stops the site. An event that cannot be read for good (malformed bytes, an unknown schema)
+ * or that the site cannot apply (a path that is not a story page, a page that cannot be written) is recorded
+ * with its reason ({@link SiteBuilder#failed}) and skipped; a story whose listings or feeds cannot be written is
+ * taken out by the flush ({@link SiteBuilder#flush()}). An event that cannot be read <em>yet</em> (a
+ * {@link org.apache.kafka.common.errors.RetriableException} in the cause chain: the registry is down) is never
+ * skipped: the reader seeks back to it, pauses ({@link ReadRetry#delay}: 1 s growing to 30 s) and reads it
+ * again, and writes no listing or feed meanwhile, so no page shows the site without it and with what came after.
  */
 public final class PublishedStreamReader implements GalleyService {
 
@@ -69,6 +79,7 @@ public final class PublishedStreamReader implements GalleyService {
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final long flushIntervalNanos;
     private final LongSupplier nanoTime;
+    private final RecordDecoder decoder;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<CacheInvalidation> unflushed = new ArrayList<>();
     private final List<CacheInvalidation> unsent = new ArrayList<>();
@@ -76,6 +87,11 @@ public final class PublishedStreamReader implements GalleyService {
     private final Map<TopicPartition, Long> announceFrom = new HashMap<>();
     private boolean appliedSinceFlush;
     private long lastFlush;
+    private int readAttempts;
+    private long readAgainAt;
+    private boolean waitingToRead;
+    private int flushFailures;
+    private long flushAgainAt;
     private volatile boolean assigned;
     private Consumer<byte[], byte[]> consumer;
     private Thread thread;
@@ -90,6 +106,22 @@ public final class PublishedStreamReader implements GalleyService {
     public PublishedStreamReader(Topics topics, SiteBuilder builder, InvalidationSink invalidations,
                                  Supplier<Consumer<byte[], byte[]>> consumers, Duration flushInterval,
                                  LongSupplier nanoTime) {
+        this(topics, builder, invalidations, consumers, flushInterval, nanoTime, record -> {
+            if (record.topic().equals(topics.published().name())) {
+                return topics.published().valueSerde().deserializer().deserialize(record.topic(), record.value());
+            }
+            return topics.rejected().valueSerde().deserializer().deserialize(record.topic(), record.value());
+        });
+    }
+
+    /** Turns a record's bytes into its event (null for a tombstone): the topics' serdes, or a test's. */
+    interface RecordDecoder {
+        SpecificRecord decode(ConsumerRecord<byte[], byte[]> record);
+    }
+
+    PublishedStreamReader(Topics topics, SiteBuilder builder, InvalidationSink invalidations,
+                          Supplier<Consumer<byte[], byte[]>> consumers, Duration flushInterval,
+                          LongSupplier nanoTime, RecordDecoder decoder) {
         if (flushInterval.isNegative()) {
             throw new IllegalArgumentException("The flush interval cannot be negative, was " + flushInterval);
         }
@@ -99,6 +131,7 @@ public final class PublishedStreamReader implements GalleyService {
         this.consumers = consumers;
         this.flushIntervalNanos = flushInterval.toNanos();
         this.nanoTime = nanoTime;
+        this.decoder = decoder;
     }
 
     @Override
@@ -119,7 +152,12 @@ public final class PublishedStreamReader implements GalleyService {
             open();
             assigned = true;
             while (running.get()) {
-                step(nextPoll());
+                Duration pause = untilReadAgain();
+                if (pause.isZero()) {
+                    step(nextPoll());
+                } else {
+                    Thread.sleep(Math.max(1, Math.min(pause.toMillis(), POLL.toMillis())));
+                }
             }
             finish();
         } catch (WakeupException e) {
@@ -128,6 +166,8 @@ public final class PublishedStreamReader implements GalleyService {
             } else {
                 finish();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("The site reader stopped", e);
         } finally {
@@ -164,6 +204,17 @@ public final class PublishedStreamReader implements GalleyService {
         flushedPositions.clear();
         appliedSinceFlush = true;
         lastFlush = nanoTime.getAsLong();
+        waitingToRead = false;
+        readAttempts = 0;
+        flushFailures = 0;
+    }
+
+    /** How long until a record that could not be read yet is read again; zero when none is waiting. */
+    Duration untilReadAgain() {
+        if (!waitingToRead) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(Math.max(0, readAgainAt - nanoTime.getAsLong()));
     }
 
     /** How long the next poll may wait: no later than the moment what is waiting is due to be written. */
@@ -171,36 +222,99 @@ public final class PublishedStreamReader implements GalleyService {
         if (!appliedSinceFlush) {
             return POLL;
         }
-        long untilDue = flushIntervalNanos - (nanoTime.getAsLong() - lastFlush);
+        long now = nanoTime.getAsLong();
+        long untilDue = Math.max(flushIntervalNanos - (now - lastFlush), flushFailures > 0 ? flushAgainAt - now : 0);
         return Duration.ofNanos(Math.max(0, Math.min(untilDue, POLL.toNanos())));
     }
 
     /**
      * One poll: apply its events; when something is waiting to be written and the interval has passed since the
-     * last flush, flush; then announce what the flushes wrote, and commit.
+     * last flush, flush; then announce what the flushes wrote, and commit. While a record that could not be read
+     * yet waits for its pause to pass, it does nothing.
      */
     void step(Duration timeout) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            CacheInvalidation invalidation = applySafely(record);
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            if (invalidation != null && record.offset() >= announceFrom.getOrDefault(partition, Long.MAX_VALUE)) {
-                unflushed.add(invalidation);
-            }
-            appliedSinceFlush = true;
+        if (!untilReadAgain().isZero()) {
+            return;
         }
-        if (appliedSinceFlush && nanoTime.getAsLong() - lastFlush >= flushIntervalNanos) {
-            flush();
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+        List<TopicPartition> partitions = new ArrayList<>(records.partitions());
+        for (int i = 0; i < partitions.size(); i++) {
+            for (ConsumerRecord<byte[], byte[]> record : records.records(partitions.get(i))) {
+                SpecificRecord event;
+                try {
+                    event = decoder.decode(record);
+                } catch (RuntimeException e) {
+                    if (ReadRetry.isRetriable(e)) {
+                        readAgainLater(record, e, records, partitions.subList(i + 1, partitions.size()));
+                        return;
+                    }
+                    builder.failed(keyOf(record), null, "unreadable record " + where(record) + ": " + e.getMessage());
+                    appliedSinceFlush = true;
+                    continue;
+                }
+                readAttempts = 0;
+                waitingToRead = false;
+                CacheInvalidation invalidation = applySafely(record, event);
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (invalidation != null && record.offset() >= announceFrom.getOrDefault(partition, Long.MAX_VALUE)) {
+                    unflushed.add(invalidation);
+                }
+                appliedSinceFlush = true;
+            }
+        }
+        if (flushDue()) {
+            flushOrTryLater();
         }
         if (!unsent.isEmpty()) {
             announce();
         }
     }
 
+    private boolean flushDue() {
+        long now = nanoTime.getAsLong();
+        return appliedSinceFlush && !waitingToRead && now - lastFlush >= flushIntervalNanos
+                && (flushFailures == 0 || now - flushAgainAt >= 0);
+    }
+
+    /**
+     * Seeks back to {@code record} and to the first record of each partition of the poll not yet reached, so
+     * nothing is skipped, and pauses before reading them again.
+     */
+    private void readAgainLater(ConsumerRecord<byte[], byte[]> record, RuntimeException error,
+                                ConsumerRecords<byte[], byte[]> records, List<TopicPartition> notReached) {
+        consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
+        for (TopicPartition partition : notReached) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+        readAttempts++;
+        Duration pause = ReadRetry.delay(readAttempts);
+        readAgainAt = nanoTime.getAsLong() + pause.toNanos();
+        waitingToRead = true;
+        log.warn("Could not read {} yet (attempt {}), reading it again in {} s; the site's listings wait for it: {}",
+                where(record), readAttempts, pause.toSeconds(), error.toString());
+    }
+
+    /** A failed flush (the disk, not a story) leaves everything to write in place and is tried again after a pause. */
+    private void flushOrTryLater() {
+        try {
+            flush();
+            flushFailures = 0;
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            flushFailures++;
+            Duration pause = ReadRetry.delay(flushFailures);
+            flushAgainAt = nanoTime.getAsLong() + pause.toNanos();
+            log.error("Could not write the site's listings, feeds or sitemaps (attempt {}); trying again in {} s",
+                    flushFailures, pause.toSeconds(), e);
+        }
+    }
+
     /** On an orderly stop: writes what was applied since the last flush and announces it. */
     void finish() {
         try {
-            if (appliedSinceFlush) {
+            // Waiting for a record it could not read yet, it writes no listing without it.
+            if (appliedSinceFlush && !waitingToRead) {
                 flush();
             }
             if (!unsent.isEmpty()) {
@@ -262,23 +376,33 @@ public final class PublishedStreamReader implements GalleyService {
         return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
-    /** One unreadable or unusable event is logged with where to find it and skipped; it never stops the site. */
-    private CacheInvalidation applySafely(ConsumerRecord<byte[], byte[]> record) {
+    /** An event the site cannot apply is recorded with its reason and skipped; it never stops the site. */
+    private CacheInvalidation applySafely(ConsumerRecord<byte[], byte[]> record, SpecificRecord event) {
         try {
-            if (record.topic().equals(topics.published().name())) {
-                ArticlePublished event = topics.published().valueSerde().deserializer()
-                        .deserialize(record.topic(), record.value());
-                return event == null ? null : builder.apply(event);
+            if (event instanceof ArticlePublished published) {
+                return builder.apply(published);
             }
-            ArticleRejected event = topics.rejected().valueSerde().deserializer()
-                    .deserialize(record.topic(), record.value());
-            if (event != null) {
-                builder.apply(event);
+            if (event instanceof ArticleRejected rejected) {
+                builder.apply(rejected);
             }
         } catch (RuntimeException e) {
-            log.error("Skipped {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage(), e);
+            if (event instanceof ArticlePublished published) {
+                builder.failed(published.getArticleId(), published.getRevision(), e.getMessage() + " (" + where(record) + ")");
+            } else {
+                builder.failed(keyOf(record), null, e.getMessage() + " (" + where(record) + ")");
+            }
+            log.debug("The event at {} failed", where(record), e);
         }
         return null;
+    }
+
+    private static String where(ConsumerRecord<byte[], byte[]> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    /** The record's key, which is its article id; null when it has none. */
+    private static String keyOf(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.galley.events.ArticlePublished;
 import org.galley.events.CacheInvalidation;
 import org.galley.runtime.ServiceConfig;
@@ -68,9 +70,14 @@ class PublishedStreamReaderTest {
     }
 
     private PublishedStreamReader reader(Duration flushInterval) {
+        return reader(flushInterval, record -> TOPICS.published().valueSerde().deserializer()
+                .deserialize(record.topic(), record.value()));
+    }
+
+    private PublishedStreamReader reader(Duration flushInterval, PublishedStreamReader.RecordDecoder decoder) {
         files = new CountingFiles(out);
         builder = new SiteBuilder(files, SiteSettings.stackDigest(), SiteBuilderTest.CLOCK);
-        return new PublishedStreamReader(TOPICS, builder, sink, () -> consumer, flushInterval, nanos::get);
+        return new PublishedStreamReader(TOPICS, builder, sink, () -> consumer, flushInterval, nanos::get, decoder);
     }
 
     @Test
@@ -138,6 +145,94 @@ class PublishedStreamReaderTest {
 
         assertThat(out.resolve("ai/a1/index.html")).exists();
         assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(builder.outcome("junk")).hasValueSatisfying(outcome -> {
+            assertThat(outcome.failedOnSite()).isTrue();
+            assertThat(outcome.reasons().get(0)).contains("unreadable record " + PUBLISHED + "@0");
+        });
+    }
+
+    @Test
+    void anEventTheSiteCannotApplyIsRecordedWithItsReasonAndSkippedAndTheNextOneIsApplied() throws IOException {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+
+        add(0, story("bad").path("/").published());
+        add(1, story("a1").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(builder.outcome("bad")).hasValueSatisfying(outcome -> {
+            assertThat(outcome.failedOnSite()).isTrue();
+            assertThat(outcome.reasons().get(0)).contains("must be a folder below the site root", PUBLISHED + "@0");
+        });
+        assertThat(Files.readString(out.resolve(SiteBuilder.REJECTED_LOG))).contains("\"articleId\":\"bad\"", "\"source\":\"site\"");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("/ai/a1/");
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(consumer.committed(Set.of(PUBLISHED)).get(PUBLISHED).offset()).as("not read again").isEqualTo(2L);
+    }
+
+    @Test
+    void aHeadlineWithUFFFFReachesTheSiteAndSoDoTheStoriesAfterIt() throws IOException {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+
+        add(0, story("odd").headline("Odd \uFFFF headline").published());
+        reader.step(Duration.ZERO);
+        add(1, story("a1").headline("After it").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(Files.readString(out.resolve("feed.xml"))).contains("Odd \uFFFD headline", "After it")
+                .doesNotContain("\uFFFF");
+        assertThat(outcomes("odd", "a1")).extracting(Outcome::kind).containsOnly(Outcome.Kind.PUBLISHED);
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("odd", "a1");
+    }
+
+    @Test
+    void aRecordThatCannotBeReadYetIsReadAgainAfterAPauseAndNoListingIsWrittenWithoutIt() throws IOException {
+        int[] registryDown = {2};
+        reader = reader(Duration.ZERO, record -> {
+            if (record.offset() == 1 && registryDown[0] > 0) {
+                registryDown[0]--;
+                throw new SerializationException("Error retrieving Avro schema",
+                        new TimeoutException("registry unreachable"));
+            }
+            return TOPICS.published().valueSerde().deserializer().deserialize(record.topic(), record.value());
+        });
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+
+        add(0, story("a1").published());
+        add(1, story("a2").published());
+        add(2, story("a3").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(consumer.position(PUBLISHED)).as("seeks back to the record it could not read").isEqualTo(1L);
+        assertThat(out.resolve("ai/a1/index.html")).exists();
+        assertThat(out.resolve("index.html")).as("no listing from a partial view").doesNotExist();
+        assertThat(sink.sent).isEmpty();
+        assertThat(builder.outcome("a2")).as("not recorded as failed").isEmpty();
+        assertThat(reader.untilReadAgain()).isEqualTo(Duration.ofSeconds(1));
+
+        // The broker still has them; MockConsumer forgets records once polled.
+        add(1, story("a2").published());
+        add(2, story("a3").published());
+        nanos.set(Duration.ofMillis(999).toNanos());
+        reader.step(Duration.ZERO);
+        assertThat(out.resolve("ai/a2/index.html")).as("still pausing").doesNotExist();
+
+        nanos.set(Duration.ofSeconds(1).toNanos());
+        reader.step(Duration.ZERO);
+        assertThat(reader.untilReadAgain()).as("the second pause is longer").isEqualTo(Duration.ofSeconds(2));
+        reader.finish();
+        assertThat(out.resolve("index.html")).as("not even when stopping").doesNotExist();
+
+        add(1, story("a2").published());
+        add(2, story("a3").published());
+        nanos.set(Duration.ofSeconds(3).toNanos());
+        reader.step(Duration.ZERO);
+
+        assertThat(Files.readString(out.resolve("index.html"))).contains("/ai/a1/", "/ai/a2/", "/ai/a3/");
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1", "a2", "a3");
+        assertThat(Files.readString(out.resolve(SiteBuilder.REJECTED_LOG))).isEmpty();
     }
 
     @Test
