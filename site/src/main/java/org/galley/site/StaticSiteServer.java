@@ -26,14 +26,36 @@ import org.galley.runtime.GalleyService;
  * Serves the site folder over HTTP for local use, as any static web server would: content types (the feeds'
  * own: {@code application/rss+xml}, {@code application/atom+xml}, {@code application/feed+json}), ETag and
  * Last-Modified with conditional GETs, {@code index.html} for folders, and nothing outside the folder.
+ *
+ * <p>It never serves the run's logs ({@code *.jsonl}: ids, sources and rejection reasons are the newsroom's,
+ * not readers') nor a file being written ({@link SiteFolder} writes beside the target as {@code .galley-*.tmp},
+ * then renames): those, and any other dot-file or {@code .tmp}, answer 404 as if absent. Every response carries
+ * {@link #SECURITY_HEADERS}, and an error's body is a fixed text that names no path or exception.
  */
 public final class StaticSiteServer implements GalleyService {
+
+    /**
+     * The pages' own policy (a meta element: their one stylesheet by hash, images from the site or the web, no
+     * script, nothing fetched) cannot say {@code frame-ancestors}, and feeds and icons have none, so every
+     * response carries this one too. A browser enforces both, so a page's stylesheet is still held to its hash;
+     * this one allows inline style because render's and the listings' stylesheets differ and it serves both.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' https: http:; "
+            + "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    public static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "strict-origin-when-cross-origin",
+            "X-Frame-Options", "DENY");
+
+    private static final String NOT_FOUND =
+            "<!doctype html><html lang=\"en\"><title>Not found</title><p>Not found. <a href=\"/\">Home</a></p></html>";
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("xml", "application/xml; charset=utf-8"),
             Map.entry("json", "application/json; charset=utf-8"),
-            Map.entry("jsonl", "application/jsonl; charset=utf-8"),
             Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("svg", "image/svg+xml"),
@@ -101,39 +123,55 @@ public final class StaticSiteServer implements GalleyService {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n");
-                return;
+            SECURITY_HEADERS.forEach(exchange.getResponseHeaders()::set);
+            try {
+                serve(exchange);
+            } catch (IOException | RuntimeException e) {
+                // What went wrong stays here: the body names no path and no exception.
+                failed(exchange);
             }
-            Path file = fileFor(exchange.getRequestURI());
-            if (file == null || !Files.isRegularFile(file)) {
-                send(exchange, 404, "text/html; charset=utf-8",
-                        "<!doctype html><html lang=\"en\"><title>Not found</title><p>Not found. <a href=\"/\">Home</a></p></html>");
-                return;
-            }
-            Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
-            String etag = "\"" + Long.toHexString(Files.size(file)) + "-" + Long.toHexString(modified.getEpochSecond()) + "\"";
-            var headers = exchange.getResponseHeaders();
-            headers.set("ETag", etag);
-            headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(modified, ZoneOffset.UTC)));
-            headers.set("Content-Type", contentTypeOf(file));
-            headers.set("X-Content-Type-Options", "nosniff");
-            if (notModified(exchange, etag, modified)) {
-                exchange.sendResponseHeaders(304, -1);
-                return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            if (method.equals("HEAD")) {
-                headers.set("Content-Length", Integer.toString(body.length));
-                exchange.sendResponseHeaders(200, -1);
-                return;
-            }
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            send(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n");
+            return;
+        }
+        Path file = fileFor(exchange.getRequestURI());
+        if (file == null || !servable(file) || !Files.isRegularFile(file)) {
+            send(exchange, 404, "text/html; charset=utf-8", NOT_FOUND);
+            return;
+        }
+        Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        String etag = "\"" + Long.toHexString(Files.size(file)) + "-" + Long.toHexString(modified.getEpochSecond()) + "\"";
+        var headers = exchange.getResponseHeaders();
+        headers.set("ETag", etag);
+        headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(modified, ZoneOffset.UTC)));
+        headers.set("Content-Type", contentTypeOf(file));
+        if (notModified(exchange, etag, modified)) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        byte[] body = Files.readAllBytes(file);
+        if (method.equals("HEAD")) {
+            headers.set("Content-Length", Integer.toString(body.length));
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void failed(HttpExchange exchange) {
+        try {
+            send(exchange, 500, "text/plain; charset=utf-8", "Internal error\n");
+        } catch (IOException | RuntimeException e) {
+            // The response had begun or the client left; closing the exchange is all that is left to do.
         }
     }
 
@@ -148,6 +186,18 @@ public final class StaticSiteServer implements GalleyService {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Not a log, a file being written, or any other dot-file below the folder. */
+    private boolean servable(Path file) {
+        for (Path segment : folder.root().relativize(file)) {
+            String name = segment.toString();
+            if (name.startsWith(".")) {
+                return false;
+            }
+        }
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.endsWith(".jsonl") && !name.endsWith(".tmp");
     }
 
     private static boolean notModified(HttpExchange exchange, String etag, Instant modified) {
