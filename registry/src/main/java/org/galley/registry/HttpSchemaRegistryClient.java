@@ -81,14 +81,16 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private JsonNode call(String method, String path, String body) {
-        long deadline = System.nanoTime() + retry.timeout().toNanos();
+        // the budget starts at the first failure, so a call that fails at all is always tried again
+        long deadline = 0;
         for (int attempt = 1; ; attempt++) {
+            Duration timeout = attempt == 1 ? clamp(retry.timeout()) : clamp(Duration.ofNanos(deadline - System.nanoTime()));
             RuntimeException transientFailure = null;
             for (RegistryClientConfig.Endpoint endpoint : endpoints) {
                 URI uri = endpoint.base().resolve(path);
                 try {
-                    HttpResponse<String> response = http.send(request(method, uri, body, endpoint.authorization(),
-                            requestTimeout(deadline)), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = http.send(request(method, uri, body, endpoint.authorization(), timeout),
+                            HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() / 100 == 2) {
                         return JSON.readTree(response.body());
                     }
@@ -110,15 +112,16 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                             + endpoint.base(), interrupted);
                 }
             }
+            if (attempt == 1) {
+                deadline = System.nanoTime() + retry.timeout().toNanos();
+                LOG.warn("Schema registry unavailable on {} {}, retrying for up to {} ms: {}", method, path,
+                        retry.timeout().toMillis(), transientFailure.getMessage());
+            }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw new RegistryUnavailableException("The schema registry did not answer " + method + " " + path
                         + " within " + retry.timeout().toMillis() + " ms (" + attempt + " tries); last: "
                         + transientFailure.getMessage(), transientFailure);
-            }
-            if (attempt == 1) {
-                LOG.warn("Schema registry unavailable on {} {}, retrying for up to {} ms: {}", method, path,
-                        retry.timeout().toMillis(), transientFailure.getMessage());
             }
             pause(Math.min(retry.wait(attempt, ThreadLocalRandom.current().nextDouble()).toNanos(), remaining), transientFailure);
         }
@@ -136,9 +139,8 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
     }
 
-    /** What is left of the budget, kept between 1 s (so a last try can still succeed) and 30 s. */
-    private static Duration requestTimeout(long deadline) {
-        Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    /** A request's timeout: what is left of the budget, kept between 1 s (so a last try can still succeed) and 30 s. */
+    private static Duration clamp(Duration remaining) {
         if (remaining.compareTo(MIN_REQUEST_TIMEOUT) < 0) {
             return MIN_REQUEST_TIMEOUT;
         }
