@@ -19,13 +19,32 @@ class DockerComposeFileIT {
     void dockerComposeAcceptsTheComposeFile() throws Exception {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
 
-        Process process = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config", "--services")
-                .redirectErrorStream(true).start();
+        ProcessBuilder config = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config")
+                .redirectErrorStream(true);
+        config.environment().put("GALLEY_INGEST_TOKEN", "a-token");
+        Process process = config.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output.lines()).contains("kafka", "schema-registry", "ingest", "enrich", "render", "site");
+        assertThat(output).contains("kafka:", "schema-registry:", "ingest:", "enrich:", "render:", "site:");
+        assertThat(output).as("Kafka and the registry on loopback only")
+                .contains("127.0.0.1:9092:9092", "127.0.0.1:8081:8081");
+    }
+
+    @Test
+    void composeRefusesToStartIngestWithoutAToken() throws Exception {
+        assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
+
+        ProcessBuilder config = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config", "--services")
+                .redirectErrorStream(true);
+        config.environment().remove("GALLEY_INGEST_TOKEN");
+        Process process = config.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("set GALLEY_INGEST_TOKEN");
     }
 
     private static boolean onPath(String command) {
