@@ -36,7 +36,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static final Logger LOG = LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<RegistryClientConfig.Endpoint> endpoints;
@@ -139,7 +139,10 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
     }
 
-    /** A request's timeout: what is left of the budget, kept between 1 s (so a last try can still succeed) and 30 s. */
+    /**
+     * A request's timeout: what is left of the budget, kept between 5 s (so a last try, TLS handshake
+     * included, can still succeed) and 30 s.
+     */
     private static Duration clamp(Duration remaining) {
         if (remaining.compareTo(MIN_REQUEST_TIMEOUT) < 0) {
             return MIN_REQUEST_TIMEOUT;

@@ -3,6 +3,7 @@ package org.galley.registry;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A registry stand-in on the JDK's HTTP(S) server: answers the n-th request (from 1) with whatever the
@@ -57,10 +59,18 @@ final class StubRegistry implements AutoCloseable {
         }
     }
 
-    static StubRegistry https(SSLContext tls, IntFunction<Reply> script) {
+    /** An HTTPS stub; with {@code needClientCertificate} it asks every client for a certificate {@code tls} trusts. */
+    static StubRegistry https(SSLContext tls, boolean needClientCertificate, IntFunction<Reply> script) {
         try {
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters parameters) {
+                    SSLParameters ssl = tls.getDefaultSSLParameters();
+                    ssl.setNeedClientAuth(needClientCertificate);
+                    parameters.setSSLParameters(ssl);
+                }
+            });
             return new StubRegistry(server, script);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
