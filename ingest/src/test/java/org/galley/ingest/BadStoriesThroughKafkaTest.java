@@ -59,6 +59,17 @@ class BadStoriesThroughKafkaTest {
                 bad("control character", Stories.story("bad", 1).setHeadline("Bell\u0007"), "headline",
                         "control-characters"),
                 bad("replacement character", Stories.story("bad", 1).setByline("Jos\uFFFD"), "byline", "bad-utf8"),
+                bad("U+FFFF in the headline", Stories.story("bad", 1).setHeadline("Breaking\uFFFF"), "headline",
+                        "noncharacter"),
+                bad("U+FDD0 in a tag", Stories.story("bad", 1).setTags(List.of("AI", "\uFDD0")), "tags[1]",
+                        "noncharacter"),
+                bad("U+10FFFF in the body", Stories.story("bad", 1).setBodyMarkdown("Body \uDBFF\uDFFF"),
+                        "bodyMarkdown", "noncharacter"),
+                bad("U+FFFE in the hero caption", Stories.story("bad", 1)
+                        .setHero(new HeroImage("https://example.org/a.jpg", "alt", "\uFFFE", null)), "hero.caption",
+                        "noncharacter"),
+                bad("a lone carriage return in the dek", Stories.story("bad", 1).setDek("One\rTwo"), "dek",
+                        "control-characters"),
                 bad("body over 1 MiB", Stories.story("bad", 1).setBodyMarkdown("x".repeat(1024 * 1024 + 1)),
                         "bodyMarkdown", "too-large"),
                 bad("revision 0", Stories.story("bad", 0), "revision", "bad-revision"),
@@ -102,8 +113,42 @@ class BadStoriesThroughKafkaTest {
         ArticleRejected rejected = ingest.rejected.readValue();
         assertThat(rejected.getReasons()).extracting(RejectionReason::getField, RejectionReason::getCode)
                 .containsExactly(tuple("headline", "bad-utf8"));
-        assertThat(rejected.getReasons().get(0).getMessage()).contains("position 4");
+        assertThat(rejected.getReasons().get(0).getMessage()).contains("U+FFFD at character 4");
         assertThat(ingest.accepted.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("next");
+    }
+
+    @Test
+    void aNoncharacterWrittenAsUtf8IntoAnAvroStringIsRejectedNamingItNotPublished() {
+        ingest = new IngestDriver(stateDir, "bad-kafka", Map.of());
+        byte[] avro = ingest.serialized(Stories.story("bad", 1).setHeadline("Breaking ne###ws").build());
+        replaceOnce(avro, "###".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBF});
+
+        ingest.rawSubmitted.pipeInput("bad", avro);
+        ingest.submitted.pipeInput("next", Stories.good("next", 1));
+
+        ArticleRejected rejected = ingest.rejected.readValue();
+        assertThat(rejected.getReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.getField()).isEqualTo("headline");
+            assertThat(reason.getCode()).isEqualTo("noncharacter");
+            assertThat(reason.getMessage()).startsWith("The headline contains U+FFFF at character 12, ");
+        });
+        assertThat(ingest.status("bad").getState()).isEqualTo(StoryState.REJECTED);
+        assertThat(ingest.accepted.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("next");
+    }
+
+    @Test
+    void anArticleIdThatCannotBeCarriedIsRejectedUnderItAndTheReasonQuotesItSafely() {
+        ingest = new IngestDriver(stateDir, "bad-kafka", Map.of());
+        String id = "story\uFFFF";
+
+        ingest.submitted.pipeInput("other", Stories.good(id, 1));
+
+        ArticleRejected rejected = ingest.rejected.readValue();
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getField, RejectionReason::getCode)
+                .containsExactlyInAnyOrder(tuple("articleId", "noncharacter"), tuple("articleId", "key-mismatch"));
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("'story<U+FFFF>'"))
+                .noneSatisfy(message -> assertThat(message).contains(id));
     }
 
     @Test

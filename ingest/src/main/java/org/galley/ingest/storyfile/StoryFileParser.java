@@ -16,12 +16,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.galley.events.Action;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.HeroImage;
 import org.galley.events.RejectionReason;
 import org.galley.ingest.validation.ReasonCodes;
+import org.galley.ingest.validation.TextCharacters;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -54,6 +57,8 @@ public final class StoryFileParser {
             "id", "revision", "headline", "dek", "byline", "category", "published", "tags", "hero", "language");
     private static final Set<String> HERO_KEYS = Set.of("src", "alt", "caption", "credit");
     private static final String DEFAULT_LANGUAGE = "en";
+    /** A front matter line that starts a key: its indentation and the key. */
+    private static final Pattern KEY_LINE = Pattern.compile("([ \t]*)([A-Za-z][A-Za-z0-9_-]*)[ \t]*:");
 
     private final String baseUrl;
     private final String source;
@@ -102,6 +107,10 @@ public final class StoryFileParser {
         } catch (StoryFileProblem problem) {
             return new StoryFileResult.Failed(fileName, List.of(problem.reason()));
         }
+        List<RejectionReason> uncarriable = uncarriableCharacters(fileName, text);
+        if (!uncarriable.isEmpty()) {
+            return new StoryFileResult.Failed(fileName, uncarriable);
+        }
         Node root;
         try {
             root = new Compose(yamlSettings(fileName)).composeString(text.frontMatter()).orElse(null);
@@ -130,6 +139,36 @@ public final class StoryFileParser {
                 .setMaxAliasesForCollections(10)
                 .setCodePointLimit(1024 * 1024)
                 .build();
+    }
+
+    /**
+     * The first character of each kind that HTML and XML cannot carry in the front matter, by line and column
+     * and named after the key it is under. Checked before the YAML is read because the YAML reader refuses
+     * most of them (controls, U+FFFE, U+FFFF) with a message that names neither key nor character; the rest,
+     * and those written as YAML escapes such as "\x07", are found in the values by validation.
+     */
+    private static List<RejectionReason> uncarriableCharacters(String fileName, StoryText text) {
+        List<RejectionReason> reasons = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        String[] lines = text.frontMatter().split("\n", -1);
+        String parent = "";
+        String key = "frontMatter";
+        for (int i = 0; i < lines.length; i++) {
+            Matcher keyLine = KEY_LINE.matcher(lines[i]);
+            if (keyLine.lookingAt()) {
+                boolean nested = !keyLine.group(1).isEmpty() && !parent.isEmpty();
+                key = nested ? parent + "." + keyLine.group(2) : keyLine.group(2);
+                parent = keyLine.group(1).isEmpty() ? keyLine.group(2) : parent;
+            }
+            for (TextCharacters.Refused refused : TextCharacters.check(lines[i])) {
+                if (codes.add(refused.kind().code())) {
+                    reasons.add(new RejectionReason(key, refused.kind().code(), fileName + " line "
+                            + (text.firstYamlLine() + i) + ", column " + refused.character() + ": the " + key
+                            + " contains " + refused.codePointName() + ", " + refused.kind().explanation() + "."));
+                }
+            }
+        }
+        return reasons;
     }
 
     private static RejectionReason yamlProblem(String fileName, StoryText text, YamlEngineException e) {

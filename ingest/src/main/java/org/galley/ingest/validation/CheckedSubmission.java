@@ -31,10 +31,12 @@ public record CheckedSubmission(ArticleSubmitted submission, List<RejectionReaso
         List<RejectionReason> reasons = new ArrayList<>(validator.validate(submission));
         String articleId = submission.getArticleId();
         if (articleId != null && !articleId.isBlank() && !articleId.equals(key)) {
+            // Both are quoted with their uncarriable characters named, so the reason itself can be shown anywhere.
+            String id = TextCharacters.visible(articleId);
             reasons.add(new RejectionReason("articleId", ReasonCodes.KEY_MISMATCH, key == null
-                    ? "The message has no key; key it by the article id '" + articleId
+                    ? "The message has no key; key it by the article id '" + id
                             + "' so every revision of the story stays in order."
-                    : "The message key '" + key + "' differs from the article id '" + articleId
+                    : "The message key '" + TextCharacters.visible(key) + "' differs from the article id '" + id
                             + "'; key it by the article id so every revision of the story stays in order."));
         }
         return new CheckedSubmission(submission, reasons);

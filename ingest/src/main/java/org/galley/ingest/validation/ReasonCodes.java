@@ -16,8 +16,13 @@ public final class ReasonCodes {
     public static final String TOO_LARGE = "too-large";
     /** A URL that is not an absolute http(s) URL. */
     public static final String BAD_URL = "bad-url";
-    /** A text holds control characters other than line breaks and tabs. */
+    /**
+     * A text holds a control character HTML and XML cannot carry: a C0 control other than tab and line feed, a
+     * carriage return that is not part of a CRLF, DEL or a C1 control.
+     */
     public static final String CONTROL_CHARACTERS = "control-characters";
+    /** A text holds a Unicode noncharacter: U+FDD0..U+FDEF, or U+FFFE or U+FFFF in any plane. */
+    public static final String NONCHARACTER = "noncharacter";
     /**
      * A text that arrived as bytes that were not UTF-8 (seen as U+FFFD, which Avro's decoder puts in their
      * place) or that holds half of a UTF-16 surrogate pair, which no UTF-8 text can carry.

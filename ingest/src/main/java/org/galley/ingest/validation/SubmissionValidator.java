@@ -18,12 +18,14 @@ import org.galley.events.RejectionReason;
  * act on. The same checks apply to stories from the HTTP front door, story files and tools writing to Kafka
  * directly. Pure: no Kafka, no clock.
  *
- * <p>Texts must be clean UTF-8 without control characters (line breaks and tabs aside). A producer writing
- * to Kafka may put bytes that are not UTF-8 into an Avro string; Avro's decoder does not refuse them but
- * replaces each bad sequence with U+FFFD REPLACEMENT CHARACTER, so the story would be published with
- * garbage. Every U+FFFD is therefore rejected as {@code bad-utf8}: a newsroom has no use for the character
- * itself, and on every path it is by far most often the trace of broken bytes. A lone UTF-16 surrogate (from a
- * JSON escape such as "\ud800") is rejected the same way, since it cannot be written as UTF-8.
+ * <p>Every text, ids included, may hold only characters HTML and XML can carry ({@link TextCharacters}): no
+ * control characters but tab, line feed and CRLF, no noncharacters such as U+FFFF, and clean UTF-8. A
+ * producer writing to Kafka may put bytes that are not UTF-8 into an Avro string; Avro's decoder does not
+ * refuse them but replaces each bad sequence with U+FFFD REPLACEMENT CHARACTER, so the story would be
+ * published with garbage. Every U+FFFD is therefore rejected as {@code bad-utf8}: a newsroom has no use for
+ * the character itself, and on every path it is by far most often the trace of broken bytes. A lone UTF-16
+ * surrogate (from a JSON escape such as "\ud800") is rejected the same way, since it cannot be written as
+ * UTF-8. Each reason names the field, the code point and the character it is at.
  */
 public final class SubmissionValidator {
 
@@ -126,6 +128,7 @@ public final class SubmissionValidator {
             reasons.add(required("language", "The story has no language; give a language tag such as 'en'."));
             return;
         }
+        checkCharacters(reasons, "language", language);
         if (language.length() > ValidationLimits.MAX_LANGUAGE || !isLanguageTag(language)) {
             reasons.add(reason("language", ReasonCodes.BAD_LANGUAGE, "The language '" + abbreviate(language)
                     + "' is not a language tag; use one such as 'en', 'de' or 'pt-BR'."));
@@ -191,40 +194,11 @@ public final class SubmissionValidator {
     }
 
     private static void checkCharacters(List<RejectionReason> reasons, String field, String value) {
-        int control = -1;
-        int broken = -1;
-        for (int i = 0; i < value.length() && (control < 0 || broken < 0); i++) {
-            char c = value.charAt(i);
-            if (control < 0 && Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                control = i;
-            }
-            if (broken < 0 && (c == '\uFFFD' || isLoneSurrogate(value, i))) {
-                broken = i;
-            }
-            if (Character.isHighSurrogate(c) && !isLoneSurrogate(value, i)) {
-                i++; // the pair's low half is part of a whole character
-            }
+        for (TextCharacters.Refused refused : TextCharacters.check(value)) {
+            reasons.add(reason(field, refused.kind().code(), "The " + describe(field) + " contains "
+                    + refused.codePointName() + " at character " + refused.character() + ", "
+                    + refused.kind().explanation() + "."));
         }
-        if (control >= 0) {
-            reasons.add(reason(field, ReasonCodes.CONTROL_CHARACTERS, String.format(Locale.ROOT,
-                    "The %s contains an invisible control character (U+%04X) at position %d; "
-                            + "retype the text around it or paste it as plain text.", describe(field),
-                    (int) value.charAt(control), control + 1)));
-        }
-        if (broken >= 0) {
-            reasons.add(reason(field, ReasonCodes.BAD_UTF8, String.format(Locale.ROOT,
-                    "The %s is not clean UTF-8 text: at position %d it holds bytes that were not UTF-8 (shown as "
-                            + "U+%04X); send the text encoded as UTF-8.", describe(field), broken + 1,
-                    (int) value.charAt(broken))));
-        }
-    }
-
-    private static boolean isLoneSurrogate(String value, int i) {
-        char c = value.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
-        }
-        return Character.isLowSurrogate(c);
     }
 
     private static boolean isHttpUrl(String url) {
@@ -263,8 +237,10 @@ public final class SubmissionValidator {
         }
     }
 
+    /** A value quoted in a message: shortened, and with every character HTML and XML cannot carry named. */
     private static String abbreviate(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+        String shown = TextCharacters.visible(value);
+        return shown.length() <= 80 ? shown : shown.substring(0, 77) + "...";
     }
 
     private static int utf8Length(String text) {

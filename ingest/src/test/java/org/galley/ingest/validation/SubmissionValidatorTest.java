@@ -158,7 +158,7 @@ class SubmissionValidatorTest {
     void theControlCharacterMessageNamesTheCharacterAndWhereItIs() {
         ArticleSubmitted story = Stories.story("story", 1).setHeadline("Bell\u0007").build();
 
-        assertThat(validator.validate(story).get(0).getMessage()).contains("U+0007").contains("position 5");
+        assertThat(validator.validate(story).get(0).getMessage()).startsWith("The headline contains U+0007 at character 5, ");
     }
 
     @Test
@@ -221,7 +221,7 @@ class SubmissionValidatorTest {
         assertThat(validator.validate(story)).extracting(RejectionReason::getField, RejectionReason::getCode)
                 .containsExactlyInAnyOrder(tuple("headline", "bad-utf8"), tuple("tags[1]", "bad-utf8"),
                         tuple("hero.url", "bad-utf8"));
-        assertThat(validator.validate(story).get(0).getMessage()).contains("position 4").contains("UTF-8");
+        assertThat(validator.validate(story).get(0).getMessage()).contains("U+FFFD at character 4").contains("UTF-8");
     }
 
     @Test
@@ -239,5 +239,69 @@ class SubmissionValidatorTest {
     void aTextWithBothAControlCharacterAndBrokenBytesGetsBothReasons() {
         assertThat(validator.validate(Stories.story("story", 1).setHeadline("\u0007\uFFFD").build()))
                 .extracting(RejectionReason::getCode).containsExactly("control-characters", "bad-utf8");
+    }
+
+    @Test
+    void aNoncharacterIsRejectedNamingTheFieldTheCodePointAndTheCharacter() {
+        ArticleSubmitted story = Stories.story("story", 1).setHeadline("Breaking ne\uFFFFws").build();
+
+        assertThat(validator.validate(story)).singleElement().satisfies(reason -> {
+            assertThat(reason.getField()).isEqualTo("headline");
+            assertThat(reason.getCode()).isEqualTo("noncharacter");
+            assertThat(reason.getMessage()).startsWith("The headline contains U+FFFF at character 12, ");
+        });
+    }
+
+    @Test
+    void everyTextFieldIdsIncludedIsCheckedForCharactersHtmlAndXmlCannotCarry() {
+        String bad = "x\uFFFE";
+        ArticleSubmitted story = Stories.story("story" + bad, 1)
+                .setHeadline(bad).setDek(bad).setByline(bad).setCategory(bad).setBodyMarkdown(bad)
+                .setTags(List.of("ok", bad))
+                .setHero(new HeroImage("https://example.org/" + bad, bad, bad, bad))
+                .setSource(bad).setLanguage("en" + bad)
+                .build();
+
+        assertThat(validator.validate(story)).filteredOn(reason -> reason.getCode().equals("noncharacter"))
+                .extracting(RejectionReason::getField)
+                .containsExactlyInAnyOrder("articleId", "headline", "dek", "byline", "category", "bodyMarkdown",
+                        "tags[1]", "hero.url", "hero.alt", "hero.caption", "hero.credit", "source", "language");
+    }
+
+    @Test
+    void aNoncharacterOutsideTheBasicPlaneIsNamedWithItsWholeCodePoint() {
+        ArticleSubmitted story = Stories.story("story", 1).setByline("By \uD83F\uDFFF").build();
+
+        assertThat(validator.validate(story)).singleElement().satisfies(reason -> {
+            assertThat(reason.getCode()).isEqualTo("noncharacter");
+            assertThat(reason.getMessage()).startsWith("The byline contains U+1FFFF at character 4, ");
+        });
+    }
+
+    @Test
+    void aTakedownWhoseIdCannotBeCarriedIsRejected() {
+        assertThat(validator.validate(Stories.unpublish("story\uFDD0", 2)))
+                .extracting(RejectionReason::getField, RejectionReason::getCode)
+                .containsExactly(tuple("articleId", "noncharacter"));
+    }
+
+    @Test
+    void aLoneCarriageReturnIsAControlCharacterButCrLfIsALineBreak() {
+        assertThat(validator.validate(Stories.story("story", 1).setBodyMarkdown("One\r\nTwo").build())).isEmpty();
+        assertThat(validator.validate(Stories.story("story", 1).setBodyMarkdown("One\rTwo").build()))
+                .singleElement().satisfies(reason -> {
+                    assertThat(reason.getCode()).isEqualTo("control-characters");
+                    assertThat(reason.getMessage()).contains("U+000D at character 4").contains("line feed");
+                });
+    }
+
+    @Test
+    void aQuotedValueInAMessageNamesItsUncarriableCharactersInsteadOfRepeatingThem() {
+        ArticleSubmitted story = Stories.story("story", 1).setHero(new HeroImage("ftp://x\uFFFF", "alt", null, null))
+                .build();
+
+        assertThat(validator.validate(story)).extracting(RejectionReason::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("'ftp://x<U+FFFF>'"))
+                .allSatisfy(message -> assertThat(TextCharacters.isCarriable(message)).isTrue());
     }
 }
