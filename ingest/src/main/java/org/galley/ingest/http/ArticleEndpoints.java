@@ -21,6 +21,7 @@ import org.galley.ingest.storyfile.StoryFileParser;
 import org.galley.ingest.storyfile.StoryFileResult;
 import org.galley.ingest.validation.ReasonCodes;
 import org.galley.ingest.validation.SubmissionValidator;
+import org.galley.ingest.validation.TextCharacters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class ArticleEndpoints {
 
     static final String ARTICLES = "/v1/articles";
+    /** How long a client is asked to wait before sending again what Kafka did not store. */
+    static final int NOT_STORED_RETRY_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(ArticleEndpoints.class);
 
@@ -65,7 +68,7 @@ final class ArticleEndpoints {
         if (!json && !mediaType.equals("text/markdown")) {
             Replies.problem(ctx, Problem.of(415, "Unsupported Media Type", "Send the story as application/json (the "
                     + "submission's fields) or text/markdown (a story file with front matter), not '"
-                    + (mediaType.isEmpty() ? "no Content-Type" : mediaType) + "'.", ctx.path()));
+                    + (mediaType.isEmpty() ? "no Content-Type" : TextCharacters.visible(mediaType)) + "'.", ctx.path()));
             return;
         }
         if (!isUtf8(ctx.contentType())) {
@@ -162,7 +165,8 @@ final class ArticleEndpoints {
         String articleId = parsed.submission().getArticleId();
         if (queryId != null && !queryId.equals(articleId)) {
             return DecodedSubmission.refused(List.of(new RejectionReason("articleId", ReasonCodes.ID_MISMATCH,
-                    "The front matter's id '" + articleId + "' differs from ?id=" + queryId + "; give one of them.")));
+                    "The front matter's id '" + articleId + "' differs from ?id=" + TextCharacters.visible(queryId)
+                            + "; give one of them.")));
         }
         return DecodedSubmission.read(parsed.submission(), parsed.warnings());
     }
@@ -183,7 +187,9 @@ final class ArticleEndpoints {
         try {
             sink.send(submission);
         } catch (SubmissionSink.SendFailedException e) {
-            notStored(ctx, "The submission was not stored; send it again. (" + e.getMessage() + ")");
+            Replies.unavailable(ctx, "The submission was not stored; send it again.", NOT_STORED_RETRY_SECONDS,
+                    "submission " + LogText.of(submission.getArticleId()) + " revision " + submission.getRevision()
+                            + " not stored", e);
             return;
         }
         log.info("Submitted {} revision {} ({}) over HTTP", LogText.of(submission.getArticleId()),
@@ -199,8 +205,8 @@ final class ArticleEndpoints {
         try {
             sink.reject(rejection);
         } catch (SubmissionSink.SendFailedException e) {
-            notStored(ctx, "The story is invalid, but its rejection was not recorded; send it again. ("
-                    + e.getMessage() + ")");
+            Replies.unavailable(ctx, "The story is invalid, but its rejection was not recorded; send it again.",
+                    NOT_STORED_RETRY_SECONDS, "rejection of " + LogText.of(rejection.getArticleId()) + " not stored", e);
             return;
         }
         String articleId = rejection.getArticleId();
@@ -209,12 +215,9 @@ final class ArticleEndpoints {
         Problem problem = Problem.of(422, "Unprocessable Content", "The story cannot be published as it is; "
                 + "the rejection is recorded. Fix the fields listed in errors and send it again.", ctx.path(),
                 rejection.getReasons());
-        Replies.problem(ctx, articleId == null ? problem : problem.about(articleId, statusUrl(articleId)));
-    }
-
-    private static void notStored(Context ctx, String detail) {
-        ctx.header("Retry-After", "5");
-        Replies.problem(ctx, Problem.of(503, "Service Unavailable", detail, ctx.path()));
+        // An id that cannot be carried names no story a client could follow; the errors say what is wrong with it.
+        boolean followable = articleId != null && TextCharacters.isCarriable(articleId);
+        Replies.problem(ctx, followable ? problem.about(articleId, statusUrl(articleId)) : problem);
     }
 
     /** The body, or empty after answering 413 when it is over the story size limit. */

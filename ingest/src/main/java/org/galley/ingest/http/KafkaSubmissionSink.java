@@ -73,12 +73,12 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
     @Override
     public void send(ArticleSubmitted submission) throws SendFailedException {
         store(submitted, submission.getArticleId(), submission,
-                submission.getArticleId() + " revision " + submission.getRevision());
+                LogText.of(submission.getArticleId()) + " revision " + submission.getRevision());
     }
 
     @Override
     public void reject(ArticleRejected rejection) throws SendFailedException {
-        store(rejected, rejection.getArticleId(), rejection, "the rejection of " + rejection.getArticleId());
+        store(rejected, rejection.getArticleId(), rejection, "the rejection of " + LogText.of(rejection.getArticleId()));
     }
 
     private <V> void store(Topic<String, V> topic, String key, V value, String what) throws SendFailedException {
@@ -96,8 +96,8 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
             throw new SendFailedException("Interrupted while sending " + what, e);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            log.warn("Could not send {} to {}: {}", what, topic.name(), cause.toString());
-            throw new SendFailedException("Kafka did not store it: " + cause.getMessage(), cause);
+            // Logged by the caller, under the incident id its client is given.
+            throw new SendFailedException("Kafka did not store " + what + " on " + topic.name(), cause);
         }
     }
 

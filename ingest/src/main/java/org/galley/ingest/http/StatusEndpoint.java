@@ -5,8 +5,6 @@ import java.io.IOException;
 import io.javalin.http.Context;
 import org.galley.ingest.IngestSettings;
 import org.galley.ingest.status.StatusLookup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/articles/{id}}: where a story stands, from ingest's status read model. 200 with a
@@ -16,7 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 final class StatusEndpoint {
 
-    private static final Logger log = LoggerFactory.getLogger(StatusEndpoint.class);
+    /** Reading a status is back as soon as ingest has (re)started or rebalanced, usually within seconds. */
+    private static final int RETRY_SECONDS = 1;
 
     private final IngestSettings settings;
     private final StatusLookup lookup;
@@ -41,7 +40,7 @@ final class StatusEndpoint {
                     + "answered 202 a moment ago appears here as soon as ingest has read it; ask again shortly.",
                     ctx.path()));
         } else if (result instanceof StatusLookup.Unavailable unavailable) {
-            unavailable(ctx, "The story's status cannot be read right now (" + unavailable.reason() + ").");
+            unavailable(ctx, "status of " + LogText.of(articleId) + " unreadable: " + unavailable.reason(), null);
         } else {
             forward(ctx, articleId, (StatusLookup.Elsewhere) result);
         }
@@ -50,7 +49,8 @@ final class StatusEndpoint {
     private void forward(Context ctx, String articleId, StatusLookup.Elsewhere owner) {
         if (ctx.header(StatusForwarder.FORWARDED) != null) {
             // The instances disagree about who holds the story, which only lasts while they rebalance.
-            unavailable(ctx, "The story's status is moving between ingest instances.");
+            unavailable(ctx, "status of " + LogText.of(articleId) + " forwarded here by another instance, which "
+                    + "named " + owner.host() + ":" + owner.port() + " as its holder", null);
             return;
         }
         try {
@@ -59,15 +59,14 @@ final class StatusEndpoint {
             answer.retryAfter().ifPresent(seconds -> ctx.header("Retry-After", seconds));
             ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
         } catch (IOException e) {
-            log.warn("Could not ask {}:{} for the status of {}: {}", owner.host(), owner.port(), LogText.of(articleId),
-                    e.toString());
-            unavailable(ctx, "The ingest instance holding the story (" + owner.host() + ":" + owner.port()
-                    + ") did not answer.");
+            unavailable(ctx, "status of " + LogText.of(articleId) + ": the instance holding it, " + owner.host() + ":"
+                    + owner.port() + ", did not answer", e);
         }
     }
 
-    private static void unavailable(Context ctx, String detail) {
-        ctx.header("Retry-After", "1");
-        Replies.problem(ctx, Problem.of(503, "Service Unavailable", detail + " Ask again shortly.", ctx.path()));
+    /** 503: the same words whatever the cause, which (with the peer's address) is only logged. */
+    private static void unavailable(Context ctx, String internal, Throwable cause) {
+        Replies.unavailable(ctx, "The story's status cannot be read right now; ask again shortly.",
+                RETRY_SECONDS, internal, cause);
     }
 }

@@ -57,6 +57,28 @@ class BadStoriesOverHttpTest {
                 json("a control character", story("\"headline\": \"Bell\\u0007\""), 422, "headline",
                         "control-characters"),
                 json("half a surrogate pair", story("\"headline\": \"Broken \\ud800\""), 422, "headline", "bad-utf8"),
+                json("U+FFFF as a JSON escape", story("\"headline\": \"Breaking\\uffff\""), 422, "headline",
+                        "noncharacter"),
+                json("U+FFFF as UTF-8", story("\"dek\": \"Dek\uFFFF\""), 422, "dek", "noncharacter"),
+                json("U+FDD0 in a tag", story("\"tags\": [\"ok\", \"\\ufdd0\"]"), 422, "tags[1]", "noncharacter"),
+                json("U+1FFFE in the hero credit", story("\"hero\": {\"url\": \"https://example.org/a.jpg\", "
+                        + "\"alt\": \"a\", \"credit\": \"\\ud83f\\udffe\"}"), 422, "hero.credit", "noncharacter"),
+                json("a lone carriage return", story("\"bodyMarkdown\": \"One\\rTwo\""), 422, "bodyMarkdown",
+                        "control-characters"),
+                json("an escape character in the byline", story("\"byline\": \"\\u001b[31mB\""), 422, "byline",
+                        "control-characters"),
+                markdown("U+FFFF in the front matter", storyFile("headline: Breaking\uFFFF", "Body."), 422,
+                        "headline", "noncharacter"),
+                markdown("U+FDD0 in the hero alt text", storyFile("hero:\n  src: /a.jpg\n  alt: A\uFDD0", "Body."),
+                        422, "hero.alt", "noncharacter"),
+                markdown("a control character in the front matter", storyFile("byline: Bell\u0007", "Body."), 422,
+                        "byline", "control-characters"),
+                markdown("a control character as a YAML escape", storyFile("headline: \"Bell\\x07\"", "Body."), 422,
+                        "headline", "control-characters"),
+                markdown("U+FFFE as a YAML escape", storyFile("category: \"AI\\uFFFE\"", "Body."), 422,
+                        "category", "noncharacter"),
+                markdown("U+FFFF in the story", storyFile("", "Body \uFFFF."), 422, "bodyMarkdown",
+                        "noncharacter"),
                 json("revision 0", "{\"articleId\": \"x\", \"revision\": 0, \"headline\": \"H\", \"byline\": \"B\", "
                         + "\"category\": \"C\", \"bodyMarkdown\": \"Body\"}", 422, "revision", "bad-revision"),
                 json("a bad language", story("\"language\": \"not a tag\""), 422, "language", "bad-language"),
@@ -93,6 +115,48 @@ class BadStoriesOverHttpTest {
         } else {
             assertThat(front.sink.rejected).isEmpty();
         }
+        assertNextStoryIsTaken();
+    }
+
+    @Test
+    void aNoncharacterOverJsonIsNamedWithItsFieldCodePointAndCharacter() throws Exception {
+        front = FrontDoor.open();
+
+        HttpResponse<String> response = front.post("application/json", story("\"headline\": \"Breaking ne\\uffffws\""));
+
+        assertProblem(response, 422);
+        assertThat(errors(response)).singleElement().satisfies(error -> assertThat(error.get("message").asText())
+                .startsWith("The headline contains U+FFFF at character 12, "));
+    }
+
+    @Test
+    void aNoncharacterInAStoryFileIsNamedWithItsKeyLineColumnAndCodePoint() throws Exception {
+        front = FrontDoor.open();
+
+        HttpResponse<String> response = front.post("text/markdown",
+                "---\nid: x\nbyline: B\nheadline: Breaking ne\uFFFFws\n---\nBody.\n");
+
+        assertProblem(response, 422);
+        assertThat(errors(response)).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asText()).isEqualTo("headline");
+            assertThat(error.get("message").asText())
+                    .startsWith("request body line 4, column 22: the headline contains U+FFFF, ");
+        });
+    }
+
+    @Test
+    void anArticleIdThatCannotBeCarriedIsRejectedAndTheAnswerIsStillCleanJson() throws Exception {
+        front = FrontDoor.open();
+
+        HttpResponse<String> response = front.post("application/json",
+                story("\"headline\": \"H\"").replace("\"articleId\": \"x\"", "\"articleId\": \"x\\ud800\\uffff\""));
+
+        assertProblem(response, 422);
+        assertThat(errors(response)).extracting(error -> error.get("field").asText(), error -> error.get("code").asText())
+                .contains(org.assertj.core.groups.Tuple.tuple("articleId", "bad-utf8"),
+                        org.assertj.core.groups.Tuple.tuple("articleId", "noncharacter"));
+        assertThat(org.galley.ingest.validation.TextCharacters.isCarriable(response.body())).isTrue();
+        assertThat(front.sink.rejected).singleElement();
         assertNextStoryIsTaken();
     }
 
@@ -166,6 +230,18 @@ class BadStoriesOverHttpTest {
             }
         }
         return json.append(", ").append(field).append('}').toString();
+    }
+
+    /** A story file with every required key, one more front matter block and the given story text. */
+    private static String storyFile(String frontMatter, String body) {
+        StringBuilder file = new StringBuilder("---\nid: x\n");
+        for (String line : new String[] {"headline: H", "byline: B", "category: C"}) {
+            if (!frontMatter.startsWith(line.substring(0, line.indexOf(':') + 1))) {
+                file.append(line).append('\n');
+            }
+        }
+        return file.append(frontMatter.isEmpty() ? "" : frontMatter + "\n").append("---\n").append(body).append('\n')
+                .toString();
     }
 
     private static Arguments json(String name, String body, int status, String field, String code) {

@@ -12,12 +12,17 @@ final class RecordingSink implements SubmissionSink {
     final List<ArticleSubmitted> sent = new CopyOnWriteArrayList<>();
     final List<ArticleRejected> rejected = new CopyOnWriteArrayList<>();
     volatile boolean failing;
+    /** What a failing sink says, as a real producer would: internal topic, partition and broker names. */
+    static final String FAILURE = "Kafka did not store it on articles.submitted";
+    static final String FAILURE_CAUSE = "Expiring 1 record(s) for articles.submitted-0:30000 ms has passed since "
+            + "batch creation; broker-7.internal:9092 (id: 7 rack: null) disconnected";
     volatile boolean ready = true;
 
     @Override
     public void send(ArticleSubmitted submission) throws SendFailedException {
         if (failing) {
-            throw new SendFailedException("the broker is away", null);
+            throw new SendFailedException(FAILURE,
+                    new org.apache.kafka.common.errors.TimeoutException(FAILURE_CAUSE));
         }
         sent.add(submission);
     }
@@ -25,7 +30,8 @@ final class RecordingSink implements SubmissionSink {
     @Override
     public void reject(ArticleRejected rejection) throws SendFailedException {
         if (failing) {
-            throw new SendFailedException("the broker is away", null);
+            throw new SendFailedException(FAILURE,
+                    new org.apache.kafka.common.errors.TimeoutException(FAILURE_CAUSE));
         }
         rejected.add(rejection);
     }
