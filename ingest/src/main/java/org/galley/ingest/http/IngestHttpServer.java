@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /v1/articles/{id}} -> 200 with the story's status, from a {@link StatusLookup}</li>
  *   <li>{@code GET /v1/healthz} -> 200 while submissions can be sent, else 503</li>
  * </ul>
+ * It refuses to start beyond loopback without a token unless told so
+ * ({@link IngestSettings#requireTokenBeyondLoopback}).
  * Problems are answered as RFC 9457 {@code application/problem+json}: 400 unreadable, 401 without the bearer
  * token (when one is configured), 404 unknown story, 413 over the size limit, 415 other media types, 422 an
  * invalid story (recorded as rejected), 503 when Kafka did not store the request or the status cannot be read.
@@ -61,6 +63,12 @@ public final class IngestHttpServer implements GalleyService {
         if (app != null) {
             return;
         }
+        settings.requireTokenBeyondLoopback();
+        if (settings.bearerToken().isEmpty() && !settings.isLoopbackOnly()) {
+            log.warn("Ingest's HTTP API listens on {} without a token (GALLEY_INGEST_AUTH=none): anyone who can "
+                    + "reach it can submit and take down stories. Set GALLEY_INGEST_TOKEN unless a proxy in front "
+                    + "authenticates every request.", settings.httpHost());
+        }
         ArticleEndpoints articles = new ArticleEndpoints(settings, sink, clock);
         StatusEndpoint status = new StatusEndpoint(settings, statuses, new StatusForwarder(FORWARD_TIMEOUT));
         routes.clear();
@@ -73,11 +81,7 @@ public final class IngestHttpServer implements GalleyService {
             route(config, HandlerType.GET, "/v1/healthz", articles::health);
             config.routes.error(404, ctx -> Replies.problem(ctx, Problem.of(404, "Not Found",
                     "There is nothing at " + ctx.method() + " " + ctx.path() + ".", ctx.path())));
-            config.routes.exception(Exception.class, (error, ctx) -> {
-                log.error("{} {} failed", ctx.method(), ctx.path(), error);
-                Replies.problem(ctx, Problem.of(500, "Internal Server Error",
-                        "The request failed inside ingest; nothing is known to be stored. Try again.", ctx.path()));
-            });
+            config.routes.exception(Exception.class, (error, ctx) -> Replies.failed(ctx, error));
         }).start(settings.httpHost(), settings.httpPort());
         log.info("Ingest HTTP front door listening on {}:{}", settings.httpHost(), app.port());
     }

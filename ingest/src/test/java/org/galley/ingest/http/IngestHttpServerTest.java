@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.galley.events.Action;
@@ -309,6 +310,42 @@ class IngestHttpServerTest {
 
         assertThat(client.send(health, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> get("/v1/healthz")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void withoutATokenTheServerRefusesToListenBeyondLoopback() {
+        assertThatThrownBy(() -> start(IngestSettings.defaults().withHttpHost("0.0.0.0")))
+                .hasMessageContaining("GALLEY_INGEST_TOKEN").hasMessageContaining("GALLEY_INGEST_AUTH=none");
+        assertThat(server.isHealthy()).isFalse();
+    }
+
+    @Test
+    void withATokenTheServerListensBeyondLoopback() throws Exception {
+        start(IngestSettings.defaults().withHttpHost("0.0.0.0").withBearerToken("s3cret"));
+
+        assertThat(get("/v1/healthz").statusCode()).isEqualTo(200);
+        FrontDoor.assertProblem(post("application/json", GOOD_JSON), 401);
+    }
+
+    @Test
+    void withAuthNoneTheServerListensBeyondLoopbackWithoutATokenAndWarns() throws Exception {
+        try (CapturedLog log = new CapturedLog(IngestHttpServer.class)) {
+            start(IngestSettings.defaults().withHttpHost("0.0.0.0").withoutToken());
+
+            assertThat(post("application/json", GOOD_JSON).statusCode()).isEqualTo(202);
+            assertThat(log.at(Level.WARN)).singleElement().satisfies(line -> assertThat(line)
+                    .contains("0.0.0.0").contains("without a token").contains("GALLEY_INGEST_AUTH=none"));
+        }
+    }
+
+    @Test
+    void onLoopbackTheServerNeedsNoTokenAndDoesNotWarn() throws Exception {
+        try (CapturedLog log = new CapturedLog(IngestHttpServer.class)) {
+            start(IngestSettings.defaults().withHttpHost("127.0.0.1"));
+
+            assertThat(post("application/json", GOOD_JSON).statusCode()).isEqualTo(202);
+            assertThat(log.at(Level.WARN)).isEmpty();
+        }
     }
 
     @Test
