@@ -23,6 +23,7 @@ import org.galley.events.ArticleSubmitted;
 import org.galley.events.HeroImage;
 import org.galley.events.RejectionReason;
 import org.galley.ingest.validation.ReasonCodes;
+import org.galley.ingest.validation.TextCharacters;
 
 /**
  * Reads a JSON submission (the fields of the {@code ArticleSubmitted} contract) into a submission. Only what
@@ -54,10 +55,11 @@ final class JsonSubmissionReader {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             return DecodedSubmission.refused(List.of(new RejectionReason("payload", ReasonCodes.MALFORMED_JSON,
-                    "The body is not valid JSON" + where + ": " + e.getOriginalMessage())));
+                    "The body is not valid JSON" + where + ": " + TextCharacters.visible(e.getOriginalMessage()))));
         } catch (IOException e) {
+            // Not a fault of the JSON a client could fix by reading the exception's words; they stay inside.
             return DecodedSubmission.refused(List.of(new RejectionReason("payload", ReasonCodes.MALFORMED_JSON,
-                    "The body could not be read as JSON: " + e.getMessage())));
+                    "The body could not be read as JSON; send a JSON object with the submission's fields.")));
         }
         if (root == null || !root.isObject()) {
             return DecodedSubmission.refused(List.of(new RejectionReason("payload", ReasonCodes.MALFORMED_JSON,

@@ -163,8 +163,8 @@ public final class StoryFileParser {
             for (TextCharacters.Refused refused : TextCharacters.check(lines[i])) {
                 if (codes.add(refused.kind().code())) {
                     reasons.add(new RejectionReason(key, refused.kind().code(), fileName + " line "
-                            + (text.firstYamlLine() + i) + ", column " + refused.character() + ": the " + key
-                            + " contains " + refused.codePointName() + ", " + refused.kind().explanation() + "."));
+                            + (text.firstYamlLine() + i) + ", column " + refused.character() + ": '" + key
+                            + "' contains " + refused.codePointName() + ", " + refused.kind().explanation() + "."));
                 }
             }
         }
@@ -183,8 +183,8 @@ public final class StoryFileParser {
         String hint = problem != null && problem.contains("mapping values are not allowed")
                 ? " A value containing ': ' must be put in quotes, e.g. dek: \"Now: the news\"."
                 : " Check the indentation and quoting of the front matter.";
-        return new RejectionReason("frontMatter", ReasonCodes.BAD_YAML,
-                fileName + " line " + line + ": the front matter is not valid YAML (" + problem + ")." + hint);
+        return new RejectionReason("frontMatter", ReasonCodes.BAD_YAML, fileName + " line " + line
+                + ": the front matter is not valid YAML (" + TextCharacters.visible(problem) + ")." + hint);
     }
 
     /** One file being read: collects values, warnings and problems as it walks the front matter. */

@@ -140,7 +140,7 @@ class BadStoriesOverHttpTest {
         assertThat(errors(response)).singleElement().satisfies(error -> {
             assertThat(error.get("field").asText()).isEqualTo("headline");
             assertThat(error.get("message").asText())
-                    .startsWith("request body line 4, column 22: the headline contains U+FFFF, ");
+                    .startsWith("request body line 4, column 22: 'headline' contains U+FFFF, ");
         });
     }
 

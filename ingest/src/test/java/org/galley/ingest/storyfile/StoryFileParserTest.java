@@ -325,4 +325,24 @@ class StoryFileParserTest {
         assertThat(result).as("%s", result).isInstanceOf(StoryFileResult.Failed.class);
         return ((StoryFileResult.Failed) result).reasons();
     }
+
+    @Test
+    void frontMatterCharactersHtmlAndXmlCannotCarryAreNamedWithTheirKeyLineAndColumn() {
+        List<RejectionReason> reasons = failed("bad.md", "---\nheadline: Fine\nhero:\n  src: /a.jpg\n"
+                + "  alt: A\uFFFF photo\ntags:\n  - AI\n  - Bell\u0007\n---\nBody.\n");
+
+        assertThat(reasons).extracting(RejectionReason::getField, RejectionReason::getCode)
+                .containsExactly(tuple("hero.alt", "noncharacter"), tuple("tags", "control-characters"));
+        assertThat(reasons.get(0).getMessage()).startsWith("bad.md line 5, column 9: 'hero.alt' contains U+FFFF, ");
+        assertThat(reasons.get(1).getMessage()).startsWith("bad.md line 8, column 9: 'tags' contains U+0007, ");
+    }
+
+    @Test
+    void aNoncharacterTheYamlReaderTakesIsStillRefusedBeforeReadingIt() {
+        assertThat(failed("bad.md", "---\nbyline: Jo\uFDD0\n---\nBody.\n"))
+                .extracting(RejectionReason::getField, RejectionReason::getCode, RejectionReason::getMessage)
+                .containsExactly(tuple("byline", "noncharacter",
+                        "bad.md line 2, column 11: 'byline' contains U+FDD0, a Unicode noncharacter that HTML "
+                                + "and XML cannot carry; remove it."));
+    }
 }
