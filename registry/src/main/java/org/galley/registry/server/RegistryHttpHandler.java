@@ -24,6 +24,9 @@ final class RegistryHttpHandler implements HttpHandler {
     /** The largest request body read: 1 MiB, far above any real Avro schema, small enough that no client can exhaust memory. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
+    /** How much of a refused body is read and dropped so that the client still gets its 413. */
+    static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
+
     private static final ApiReply TOO_LARGE = ApiReply.error(413, 413,
             "Request body is larger than the registry accepts (" + MAX_BODY_BYTES + " bytes)");
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpHandler.class);
@@ -57,22 +60,39 @@ final class RegistryHttpHandler implements HttpHandler {
     }
 
     private ApiReply answer(HttpExchange exchange) throws IOException {
-        if (declaredLength(exchange.getRequestHeaders().getFirst("Content-Length")) > MAX_BODY_BYTES) {
-            return TOO_LARGE;
-        }
+        long declared = declaredLength(exchange.getRequestHeaders().getFirst("Content-Length"));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
+            if (declared > MAX_BODY_BYTES) {
+                return tooLarge(exchange, in);
+            }
             // one byte more than allowed tells a chunked body that is too large from one that just fits
             body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            return TOO_LARGE;
+            if (body.length > MAX_BODY_BYTES) {
+                return tooLarge(exchange, in);
+            }
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (body.length > 0 && !acceptsBody(contentType)) {
             return ApiReply.error(415, 415, "HTTP 415 Unsupported Media Type");
         }
         return routes.handle(ApiRequest.of(exchange.getRequestMethod(), exchange.getRequestURI(), body));
+    }
+
+    /**
+     * Refuses a body over the limit. Up to {@link #MAX_DISCARDED_BYTES} of it are read and thrown away
+     * first: a server that closes a connection with unread data resets it, and the client then loses the
+     * 413 answer too. Beyond that the connection is simply closed.
+     */
+    private static ApiReply tooLarge(HttpExchange exchange, InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long discarded = 0;
+        int read;
+        while (discarded < MAX_DISCARDED_BYTES && (read = in.read(buffer)) >= 0) {
+            discarded += read;
+        }
+        exchange.getResponseHeaders().set("Connection", "close");
+        return TOO_LARGE;
     }
 
     /** The Content-Length a request declares, or -1 if it declares none (chunked) or an unreadable one. */
