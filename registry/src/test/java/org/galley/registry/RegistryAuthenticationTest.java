@@ -59,9 +59,8 @@ class RegistryAuthenticationTest {
     @Test
     void theSerdesPassTheirCredentialSettingsToTheClient() {
         try (StubRegistry idRegistry = StubRegistry.http(n -> new Reply(200, "{\"id\":5}"))) {
-            RegistryAvroSerde<Story> serde = new RegistryAvroSerde<>(Story.class);
-            serde.configure(Map.of("schema.registry.url", idRegistry.url(),
-                    "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "galley:s3cret"), false);
+            RegistryAvroSerde<Story> serde = RegistryAvroSerde.forValues(Story.class, Map.of("schema.registry.url", idRegistry.url(),
+                    "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "galley:s3cret"));
 
             serde.serializer().serialize("stories", Stories.sample());
 

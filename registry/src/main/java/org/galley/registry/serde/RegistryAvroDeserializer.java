@@ -46,7 +46,7 @@ public class RegistryAvroDeserializer<T extends SpecificRecord> implements Deser
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        RegistrySerdeConfig.from(configs);
+        RegistrySerdeConfig.from(configs); // fails with a ConfigException naming schema.registry.url if it is missing
         this.registry = SchemaRegistryClients.forConfig(configs);
         readersByWriterId.clear();
     }

@@ -27,6 +27,17 @@ public class RegistryAvroSerde<T extends SpecificRecord> implements Serde<T> {
         return serde;
     }
 
+    /**
+     * A serde for record values configured with a whole registry config map: {@code schema.registry.url} plus
+     * any credential, TLS and retry settings ({@link org.galley.registry.RegistryClientConfig}), for example
+     * {@code RegistryClientConfig.fromEnvironment(System.getenv())}.
+     */
+    public static <T extends SpecificRecord> RegistryAvroSerde<T> forValues(Class<T> type, Map<String, ?> configs) {
+        RegistryAvroSerde<T> serde = new RegistryAvroSerde<>(type);
+        serde.configure(configs, false);
+        return serde;
+    }
+
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         serializer.configure(configs, isKey);

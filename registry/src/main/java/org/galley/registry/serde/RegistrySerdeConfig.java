@@ -5,7 +5,8 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The settings Galley's registry serdes read from a Kafka config map, under Confluent's key names:
- * {@code schema.registry.url} (required) and {@code auto.register.schemas} (default true).
+ * {@code schema.registry.url} (required) and {@code auto.register.schemas} (default true). The same map's
+ * credential, TLS and retry settings are the client's, read by {@link org.galley.registry.RegistryClientConfig}.
  */
 public record RegistrySerdeConfig(String registryUrl, boolean autoRegister) {
 
