@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A service's settings, read from environment variables with local defaults.
@@ -68,16 +70,27 @@ public final class ServiceConfig {
         return get("SCHEMA_REGISTRY_URL", DEFAULT_REGISTRY_URL);
     }
 
-    /** Every {@code KAFKA_*} variable as a Kafka property, bootstrap servers always included. */
+    /**
+     * Every {@code KAFKA_*} variable as a Kafka property, bootstrap servers always included. Unchecked: a client
+     * that relies on a guarantee builds its settings with {@link KafkaOverrides} ({@link #producerProperties},
+     * {@link #readCommittedConsumerProperties}, {@code StreamsSettings}).
+     */
     public Properties kafkaProperties() {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrapServers());
+        kafkaVariables().forEach((name, value) -> props.put(toKafkaProperty(name), value));
+        return props;
+    }
+
+    /** The {@code KAFKA_*} variables, by name. */
+    SortedMap<String, String> kafkaVariables() {
+        SortedMap<String, String> variables = new TreeMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length()) {
-                props.put(toKafkaProperty(name), value);
+                variables.put(name, value);
             }
         });
-        return props;
+        return variables;
     }
 
     /**
@@ -89,14 +102,31 @@ public final class ServiceConfig {
         return getInt("GALLEY_MAX_MESSAGE_BYTES", 8 * 1024 * 1024);
     }
 
-    /** Settings for a producer that must not lose or duplicate what it sends: acks=all, idempotence on. */
+    /**
+     * Settings for a producer that must not lose or duplicate what it sends: acks=all, idempotence on. A
+     * {@code KAFKA_*} variable that would turn either off is refused ({@link KafkaOverrides}).
+     */
     public Properties producerProperties(String clientId) {
-        Properties props = kafkaProperties();
-        props.putIfAbsent("client.id", clientId);
-        props.putIfAbsent("acks", "all");
-        props.putIfAbsent("enable.idempotence", "true");
-        props.putIfAbsent("max.request.size", Integer.toString(maxMessageBytes()));
-        return props;
+        Properties props = new Properties();
+        props.put("client.id", clientId);
+        props.put("acks", "all");
+        props.put("enable.idempotence", "true");
+        props.put("max.request.size", Integer.toString(maxMessageBytes()));
+        return KafkaOverrides.apply(props, this, KafkaOverrides.PRODUCER_GUARANTEES);
+    }
+
+    /**
+     * Settings for a consumer that must see only committed events and commits its offsets itself, once it has
+     * applied what it read: read_committed, no auto-commit. A {@code KAFKA_*} variable that would change either is
+     * refused ({@link KafkaOverrides}).
+     */
+    public Properties readCommittedConsumerProperties(String clientId, String groupId) {
+        Properties props = new Properties();
+        props.put("client.id", clientId);
+        props.put("group.id", groupId);
+        props.put("isolation.level", "read_committed");
+        props.put("enable.auto.commit", "false");
+        return KafkaOverrides.apply(props, this, KafkaOverrides.CONSUMER_GUARANTEES);
     }
 
     static String toKafkaProperty(String variable) {

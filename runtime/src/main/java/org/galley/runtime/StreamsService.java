@@ -1,20 +1,29 @@
 package org.galley.runtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.galley.runtime.errors.SizeCheckingClientSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A Kafka Streams topology run as a {@link GalleyService}: topics ensured, started, watched, closed. */
+/**
+ * A Kafka Streams topology run as a {@link GalleyService}: topics ensured, started, watched, closed. Its producers
+ * turn away a record too large for its topic before the broker can ({@link SizeCheckingClientSupplier}). A stream
+ * thread that dies is replaced (it re-reads from the last commit, so nothing is skipped), after a growing pause
+ * when it keeps dying of the same error ({@link ReplaceBackoff}).
+ */
 public final class StreamsService implements GalleyService {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
@@ -24,6 +33,9 @@ public final class StreamsService implements GalleyService {
     private final Properties properties;
     private final ServiceConfig config;
     private final List<Topic<?, ?>> topics;
+    private final ReplaceBackoff backoff = ReplaceBackoff.standard();
+    private volatile CountDownLatch closing = new CountDownLatch(1);
+    private SizeCheckingClientSupplier clients;
     private KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
 
@@ -44,15 +56,34 @@ public final class StreamsService implements GalleyService {
     @Override
     public synchronized void start() {
         TopicAdmin.ensure(config, topics);
-        streams = new KafkaStreams(topology, properties);
-        streams.setUncaughtExceptionHandler(error -> {
-            // Bad records go to the dead-letter topic; what reaches here is a fault of the stage itself.
-            log.error("{} stream thread failed; replacing it", name, error);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        closing = new CountDownLatch(1);
+        clients = new SizeCheckingClientSupplier(config.kafkaProperties());
+        streams = new KafkaStreams(topology, properties, clients);
+        streams.setUncaughtExceptionHandler(this::replaceThread);
         streams.setStateListener((now, before) -> log.info("{}: {} -> {}", name, before, now));
         streams.start();
         log.info("{} started\n{}", name, topology.describe());
+    }
+
+    /**
+     * Bad records go to the dead-letter topic; what reaches here is an outage (a record to read again once the
+     * registry or broker is back) or a fault of the stage itself. Either way the thread is replaced, on this dying
+     * thread after the backoff's pause, which {@link #close()} cuts short.
+     */
+    private StreamThreadExceptionResponse replaceThread(Throwable error) {
+        Duration pause = backoff.onFailure(error, Instant.now());
+        if (pause.isZero()) {
+            log.error("{} stream thread failed; replacing it", name, error);
+        } else {
+            log.error("{} stream thread failed again ({} times in a row: {}); replacing it in {} s", name,
+                    backoff.repeats() + 1, ReplaceBackoff.describe(error), pause.toSeconds(), error);
+            try {
+                closing.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
     /** The running application, for interactive queries of its state stores; empty when not started. */
@@ -79,7 +110,13 @@ public final class StreamsService implements GalleyService {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        // Outside the lock: a dying thread may be pausing before its replacement, and close waits for it.
+        closing.countDown();
+        closeStreams();
+    }
+
+    private synchronized void closeStreams() {
         if (metrics != null) {
             metrics.close();
             metrics = null;
@@ -87,6 +124,10 @@ public final class StreamsService implements GalleyService {
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
             streams = null;
+        }
+        if (clients != null) {
+            clients.close();
+            clients = null;
         }
     }
 }

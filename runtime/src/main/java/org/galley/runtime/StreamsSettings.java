@@ -1,34 +1,48 @@
 package org.galley.runtime;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.galley.runtime.errors.DeadLetters;
+import org.galley.runtime.errors.GalleyDeserializationExceptionHandler;
+import org.galley.runtime.errors.GalleyProcessingExceptionHandler;
+import org.galley.runtime.errors.GalleyProductionExceptionHandler;
 
 /**
- * The Kafka Streams settings every Galley stage runs with: exactly-once (v2), and a dead-letter topic for
- * any record that cannot be read or processed, so one bad event never stops a stage and is never lost; then the
- * latency and throughput tuning below, each setting with its reason (docs/performance.md has the measurements).
- * Anything here can be overridden with a {@code KAFKA_*} variable.
+ * The Kafka Streams settings every Galley stage runs with: exactly-once (v2), and Galley's exception handlers
+ * ({@link org.galley.runtime.errors}), which send a record that can never be read, processed or written to the
+ * dead-letter topic and go on, and retry one that failed only because the registry or broker was unavailable; so
+ * one bad event never stops a stage, and an outage never loses one. Then the latency and throughput tuning below,
+ * each setting with its reason (docs/performance.md has the measurements).
+ *
+ * <p>The tuning can be overridden with a {@code KAFKA_*} variable; the guarantees cannot, unless ops opt out
+ * ({@link KafkaOverrides}).
  */
 public final class StreamsSettings {
 
     private StreamsSettings() {
     }
 
+    /**
+     * The settings for the stage {@code applicationId}; the stage's name in dead letters ({@code galley-stage}) is
+     * the application id without its {@code galley-} prefix. Refuses a {@code KAFKA_*} variable that would weaken
+     * a guarantee ({@link KafkaOverrides}).
+     */
     public static Properties forService(String applicationId, ServiceConfig config, Topics topics) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(DeadLetters.STAGE_CONFIG, stageOf(applicationId));
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.get("GALLEY_STATE_DIR",
                 Path.of(System.getProperty("java.io.tmpdir"), "galley-state").toString()));
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, GalleyDeserializationExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, GalleyProcessingExceptionHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, GalleyProductionExceptionHandler.class);
         // Kafka 5 will make this the default; opting in now keeps global stores under the same handler.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetter().name());
@@ -36,8 +50,31 @@ public final class StreamsSettings {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), config.maxMessageBytes());
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(config.maxMessageBytes()));
         tuneForLatency(props);
-        props.putAll(config.kafkaProperties());
-        return props;
+        return KafkaOverrides.apply(props, config, guarantees(topics.deadLetter().name()));
+    }
+
+    /**
+     * What no {@code KAFKA_*} variable may change: the settings above, the handlers also under their deprecated
+     * names (which Streams still reads), and the client settings exactly-once rests on, which Streams sets itself
+     * (a variable asking otherwise is refused rather than silently ignored or failing deep inside Streams).
+     */
+    static Map<String, Object> guarantees(String deadLetterTopic) {
+        return Map.ofEntries(
+                Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
+                Map.entry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, GalleyDeserializationExceptionHandler.class),
+                Map.entry("default.deserialization.exception.handler", GalleyDeserializationExceptionHandler.class),
+                Map.entry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, GalleyProcessingExceptionHandler.class),
+                Map.entry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, GalleyProductionExceptionHandler.class),
+                Map.entry("default.production.exception.handler", GalleyProductionExceptionHandler.class),
+                Map.entry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true"),
+                Map.entry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic),
+                Map.entry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"));
+    }
+
+    static String stageOf(String applicationId) {
+        return applicationId.startsWith("galley-") ? applicationId.substring("galley-".length()) : applicationId;
     }
 
     /**
