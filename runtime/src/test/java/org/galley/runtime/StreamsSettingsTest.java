@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsConfig;
+import org.galley.runtime.errors.DeadLetters;
+import org.galley.runtime.errors.GalleyDeserializationExceptionHandler;
+import org.galley.runtime.errors.GalleyProcessingExceptionHandler;
+import org.galley.runtime.errors.GalleyProductionExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 class StreamsSettingsTest {
@@ -31,5 +35,17 @@ class StreamsSettingsTest {
 
         assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250L);
         assertThat(config.getProducerConfigs("p").get("linger.ms")).hasToString("50");
+    }
+
+    @Test
+    void everyStageUsesGalleysHandlersAndNamesItselfInItsDeadLetters() {
+        Properties props = StreamsSettings.forService("galley-render", new ServiceConfig(Map.of()), TOPICS);
+
+        StreamsConfig config = new StreamsConfig(props);
+        assertThat(config.deserializationExceptionHandler()).isInstanceOf(GalleyDeserializationExceptionHandler.class);
+        assertThat(config.processingExceptionHandler()).isInstanceOf(GalleyProcessingExceptionHandler.class);
+        assertThat(config.productionExceptionHandler()).isInstanceOf(GalleyProductionExceptionHandler.class);
+        assertThat(props).containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "articles.dead-letter")
+                .containsEntry(DeadLetters.STAGE_CONFIG, "render");
     }
 }

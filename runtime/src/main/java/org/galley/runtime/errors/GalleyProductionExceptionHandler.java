@@ -41,9 +41,11 @@ public class GalleyProductionExceptionHandler implements ProductionExceptionHand
         boolean tooLarge = Failures.causedBy(error, RecordTooLargeException.class);
         if (deadLetters.isDeadLetterTopic(record.topic())) {
             // Dead-lettering a dead letter again could go on for ever: it is sent once more without its value.
-            log.error("{}: the dead-letter topic {} refused a dead letter from {}-{}@{} ({}); sending it without its value",
-                    deadLetters.stage(), record.topic(), context.topic(), context.partition(), context.offset(), error.toString());
-            return Response.resume(tooLarge ? deadLetters.withoutValue(record) : List.of());
+            List<ProducerRecord<byte[], byte[]>> smaller = tooLarge ? deadLetters.withoutValue(record) : List.of();
+            log.error("{}: the dead-letter topic {} refused a dead letter from {}-{}@{} ({}); {}", deadLetters.stage(),
+                    record.topic(), context.topic(), context.partition(), context.offset(), error.toString(),
+                    smaller.isEmpty() ? "it is lost" : "sending it without its value");
+            return Response.resume(smaller);
         }
         String reason = tooLarge ? DeadLetters.TOO_LARGE : DeadLetters.REFUSED;
         log.warn("{}: {} refused a record made from {}-{}@{} ({}); dead-lettering the input and going on", deadLetters.stage(),
