@@ -166,7 +166,7 @@ class BadStoriesThroughKafkaTest {
     @Test
     void bytesThatAreNotAvroOrNameAnUnknownSchemaGoToTheDeadLetterTopicWithTheError() {
         // See IngestTopologyTest: the driver keeps dead letters only at least once; a real broker keeps them under EOS.
-        ingest = new IngestDriver(stateDir, "bad-kafka", Map.of("KAFKA_PROCESSING_GUARANTEE", "at_least_once"));
+        ingest = new IngestDriver(stateDir, "bad-kafka", Map.of("KAFKA_PROCESSING_GUARANTEE", "at_least_once", "GALLEY_ALLOW_UNSAFE_KAFKA_SETTINGS", "true"));
         byte[] unknownSchema = ingest.serialized(Stories.good("story", 1));
         ByteBuffer.wrap(unknownSchema).putInt(1, 987_654);
 

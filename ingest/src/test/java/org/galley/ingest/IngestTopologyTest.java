@@ -102,7 +102,7 @@ class IngestTopologyTest {
         // written while the bad record was read (before any processing); a real broker keeps it. So this one
         // test checks the dead-letter wiring of StreamsSettings at least once; the others run exactly once.
         closeDriver();
-        startDriver(Map.of("KAFKA_PROCESSING_GUARANTEE", "at_least_once"));
+        startDriver(Map.of("KAFKA_PROCESSING_GUARANTEE", "at_least_once", "GALLEY_ALLOW_UNSAFE_KAFKA_SETTINGS", "true"));
         TestInputTopic<String, byte[]> raw = driver.createInputTopic(topics.submitted().name(),
                 new StringSerializer(), new ByteArraySerializer());
         byte[] garbage = "this is not avro".getBytes(StandardCharsets.UTF_8);

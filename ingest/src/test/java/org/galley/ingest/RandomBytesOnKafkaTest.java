@@ -30,7 +30,7 @@ class RandomBytesOnKafkaTest {
     @BeforeEach
     void start() {
         // At least once, because the driver discards the dead letters it writes under exactly-once.
-        ingest = new IngestDriver(stateDir, "random-bytes", Map.of("KAFKA_PROCESSING_GUARANTEE", "at_least_once"));
+        ingest = new IngestDriver(stateDir, "random-bytes", Map.of("KAFKA_PROCESSING_GUARANTEE", "at_least_once", "GALLEY_ALLOW_UNSAFE_KAFKA_SETTINGS", "true"));
     }
 
     @AfterEach
