@@ -48,7 +48,7 @@ public class GalleyProductionExceptionHandler implements ProductionExceptionHand
             return Response.resume(smaller);
         }
         String reason = tooLarge ? DeadLetters.TOO_LARGE : DeadLetters.REFUSED;
-        log.warn("{}: {} refused a record made from {}-{}@{} ({}); dead-lettering the input and going on", deadLetters.stage(),
+        log.warn("{}: {} refused a record made from {}-{}@{} ({}); dead-lettering it and going on", deadLetters.stage(),
                 record.topic(), context.topic(), context.partition(), context.offset(), error.toString());
         if (context.sourceRawKey() != null || context.sourceRawValue() != null) {
             return Response.resume(deadLetters.records(reason, context.sourceRawKey(), context.sourceRawValue(), context, error));
