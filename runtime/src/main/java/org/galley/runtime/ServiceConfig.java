@@ -8,6 +8,8 @@ import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.galley.registry.RegistryClientConfig;
+
 /**
  * A service's settings, read from environment variables with local defaults.
  *
@@ -68,6 +70,17 @@ public final class ServiceConfig {
     /** The Confluent-compatible schema registry: {@code SCHEMA_REGISTRY_URL}, or the local one. */
     public String schemaRegistryUrl() {
         return get("SCHEMA_REGISTRY_URL", DEFAULT_REGISTRY_URL);
+    }
+
+    /**
+     * The registry client's settings for the serdes: {@code SCHEMA_REGISTRY_*} variables under Confluent's property
+     * names (authentication, TLS; see docs/registry.md) and {@code GALLEY_REGISTRY_RETRY_TIMEOUT_MS}, with the URL
+     * of {@link #schemaRegistryUrl()}.
+     */
+    public Map<String, Object> registryClientProperties() {
+        Map<String, Object> properties = new HashMap<>(RegistryClientConfig.fromEnvironment(env));
+        properties.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl());
+        return properties;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.galley.runtime;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ import org.galley.events.ArticlePublished;
 import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.CacheInvalidation;
+import org.galley.registry.RegistryClientConfig;
 import org.galley.registry.serde.RegistryAvroSerde;
 
 /**
@@ -48,6 +51,8 @@ public record Topics(
     /** Written by the site: the URL paths a CDN must purge after each change (key = articleId). */
     public static final String CACHE_INVALIDATIONS = "cache-invalidations";
     public static final String PAGES = "pages";
+    /** How long a serde retries an unreachable registry before it reports a retriable failure. */
+    static final Duration REGISTRY_RETRY_TIMEOUT = Duration.ofSeconds(5);
 
     /** Names from the environment, serdes talking to the configured schema registry. */
     public static Topics fromConfig(ServiceConfig config) {
@@ -56,7 +61,12 @@ public record Topics(
 
     /** As {@link #fromConfig}, with an explicit registry URL ({@code mock://scope} in topology tests). */
     public static Topics create(ServiceConfig config, String registryUrl) {
-        Map<String, String> serdeConfig = Map.of("schema.registry.url", registryUrl);
+        Map<String, Object> serdeConfig = new HashMap<>(config.registryClientProperties());
+        serdeConfig.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        // A serde that waits out a registry outage inside a stage's open transaction must give up before the
+        // producer's transaction timeout (10 s under exactly-once) aborts it; the stage then retries the record
+        // with a backoff (runtime.errors), and the site and ingest's HTTP intake with their own.
+        serdeConfig.putIfAbsent(RegistryClientConfig.RETRY_TIMEOUT_MS, Long.toString(REGISTRY_RETRY_TIMEOUT.toMillis()));
         return new Topics(
                 topic(config.get("GALLEY_TOPIC_SUBMITTED", SUBMITTED), ArticleSubmitted.class, serdeConfig),
                 topic(config.get("GALLEY_TOPIC_ACCEPTED", ACCEPTED), ArticleAccepted.class, serdeConfig),
@@ -75,7 +85,7 @@ public record Topics(
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
-            String name, Class<V> type, Map<String, String> serdeConfig) {
+            String name, Class<V> type, Map<String, Object> serdeConfig) {
         Serde<V> values = new RegistryAvroSerde<>(type);
         values.configure(serdeConfig, false);
         return new Topic<>(name, Serdes.String(), values);

@@ -82,4 +82,18 @@ class ServiceConfigTest {
         assertThat(site.urlOf("/ai/story/")).isEqualTo("https://news.example/ai/story/");
         assertThat(site.urlOf("ai/story/")).isEqualTo("https://news.example/ai/story/");
     }
+
+    @Test
+    void theRegistryClientTakesConfluentsSettingsFromSchemaRegistryVariables() {
+        ServiceConfig config = new ServiceConfig(Map.of("SCHEMA_REGISTRY_URL", "https://registry.example:8081",
+                "SCHEMA_REGISTRY_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO",
+                "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "galley:secret",
+                "GALLEY_REGISTRY_RETRY_TIMEOUT_MS", "2000"));
+
+        assertThat(config.registryClientProperties())
+                .containsEntry("schema.registry.url", "https://registry.example:8081")
+                .containsEntry("basic.auth.credentials.source", "USER_INFO")
+                .containsEntry("basic.auth.user.info", "galley:secret")
+                .containsEntry("galley.registry.retry.timeout.ms", "2000");
+    }
 }
