@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.galley.runtime.CompositeService;
@@ -61,13 +60,9 @@ public final class SiteApp {
         return value;
     }
 
+    /** read_committed, offsets committed by the reader itself; a KAFKA_* variable that would change either is refused. */
     private static Properties consumerProperties(ServiceConfig config) {
-        Properties props = config.kafkaProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "galley-site");
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.get("GALLEY_SITE_GROUP_ID", "galley-site"));
-        return props;
+        return config.readCommittedConsumerProperties("galley-site", config.get("GALLEY_SITE_GROUP_ID", "galley-site"));
     }
 
     public static void main(String[] args) {
