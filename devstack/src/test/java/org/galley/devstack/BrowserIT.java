@@ -3,7 +3,6 @@ package org.galley.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,8 +39,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SAMPLES = Path.of("samples", "stories");
     private static final Path SCREENSHOTS = Path.of("devstack", "target", "screenshots");
     private static final String STACK_DIGEST_STORY = "microsoft-openai-partnership";
@@ -60,7 +55,7 @@ class BrowserIT {
 
     @BeforeAll
     static void publishTheSampleStoriesAndOpenABrowser() throws InterruptedException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(HeadlessChromium.installed(),
                 ".ci/run installs chromium and chromium-driver");
         siteDir = work.resolve("site");
         stack = LocalStack.start(new LocalStack.Ports(0, 0, 0, 0), work.resolve("stack"), siteDir, Map.of());
@@ -69,7 +64,7 @@ class BrowserIT {
         report = new StoryPublisher(stack, System.out, new PlainLines(System.out, storyTimeout),
                 new InFlightWindow.Limits(256, storyTimeout), StoryFolder.OLDEST_FIRST).publishFolder(SAMPLES);
         assertThat(report.entries()).as("every sample story published").allMatch(PublishReport.Entry::published);
-        browser = headlessChromium(work.resolve("chromium-profile"));
+        browser = HeadlessChromium.start(work.resolve("chromium-profile"), false);
     }
 
     @AfterAll
@@ -149,21 +144,6 @@ class BrowserIT {
             browser.get(href);
             assertThat(browser.findElement(By.tagName("h1")).getText()).as("page behind %s", href).isEqualTo(headline);
         });
-    }
-
-    private static ChromeDriver headlessChromium(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        // Both paths are given, so Selenium Manager has nothing to look up or download.
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 
     private static String urlOf(String articleId) {

@@ -3,7 +3,6 @@ package org.galley.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -38,13 +37,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.remote.CapabilityType;
 
 /**
  * Hostile text is kept and inert. Each of the filter-evasion vectors in {@code hostile-text.txt} (after OWASP's
@@ -56,8 +51,6 @@ import org.openqa.selenium.remote.CapabilityType;
  */
 class HostileTextIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SAMPLES = Path.of("samples", "stories");
     private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(120);
     /** URL schemes that run something, after a browser's clean-up of the address (controls and spaces go). */
@@ -210,9 +203,9 @@ class HostileTextIT {
 
     @Test
     void noPageRunsAnythingInARealBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(HeadlessChromium.installed(),
                 ".ci/run installs chromium and chromium-driver");
-        ChromeDriver browser = headlessChromium(work.resolve("chromium-profile"));
+        ChromeDriver browser = HeadlessChromium.start(work.resolve("chromium-profile"), true);
         try {
             List<String> pages = new ArrayList<>();
             pages.add(stack.siteUrl());
@@ -276,21 +269,5 @@ class HostileTextIT {
                 }
             }
         }
-    }
-
-    private static ChromeDriver headlessChromium(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        // A dialog is left open for the test to see, rather than dismissed by the driver.
-        options.setCapability(CapabilityType.UNHANDLED_PROMPT_BEHAVIOUR, UnexpectedAlertBehaviour.IGNORE);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }
