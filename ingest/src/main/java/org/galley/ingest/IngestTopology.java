@@ -9,6 +9,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
@@ -16,6 +17,7 @@ import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleStatus;
 import org.galley.events.ArticleSubmitted;
 import org.galley.ingest.revision.RevisionGate;
+import org.galley.ingest.status.DeadLetterReader;
 import org.galley.ingest.status.StatusRecorder;
 import org.galley.ingest.status.StoryEvent;
 import org.galley.ingest.validation.CheckedSubmission;
@@ -33,12 +35,16 @@ import org.galley.runtime.Topics;
  *   <li>writes {@code articles.rejected}: key String articleId (the message key when the article is unknown),
  *       value {@code ArticleRejected} with every reason and the original submission</li>
  *   <li>reads {@code articles.submitted}, {@code articles.accepted}, {@code articles.rejected} (also written
- *       by the HTTP front door) and {@code articles.published} (written by render), all keyed by article id
- *       and co-partitioned, into the store {@value #STATUS_STORE}: key String articleId, value
- *       {@code ArticleStatus}, queried by {@code GET /v1/articles/{id}}</li>
+ *       by the HTTP front door), {@code articles.published} (written by render) and {@code articles.dead-letter}
+ *       (written by every stage's exception handlers: key the failing input's key, value its bytes, headers
+ *       naming stage and reason), all keyed by article id and co-partitioned, into the store
+ *       {@value #STATUS_STORE}: key String articleId, value {@code ArticleStatus}, queried by
+ *       {@code GET /v1/articles/{id}}</li>
  * </ul>
- * Repeated and older revisions are dropped (logged, counted); bytes that are not a submission go to the
- * dead-letter topic through the Streams settings, never to this topology.
+ * A repeated or older revision is refused to {@code articles.rejected} with the reason
+ * {@code duplicate-revision} or {@code stale-revision} (and counted); the story's status keeps its state and
+ * shows the refusal in its history. Bytes that are not a submission go to the dead-letter topic through the
+ * Streams settings, never to this topology.
  */
 public final class IngestTopology {
 
@@ -74,11 +80,20 @@ public final class IngestTopology {
                         Named.as("to-rejection"))
                 .to(topics.rejected().name(), topics.rejected().produced().withName("write-rejected"));
 
-        checked.get("checked-valid")
+        Map<String, KStream<String, RevisionGate.Gated>> gated = checked.get("checked-valid")
                 .mapValues(CheckedSubmission::submission, Named.as("valid-submission"))
-                .processValues(() -> new RevisionGate(REVISIONS_STORE), Named.as("newer-revisions-only"), REVISIONS_STORE)
-                .mapValues(submission -> new ArticleAccepted(submission, clock.instant()), Named.as("to-acceptance"))
+                .processValues(() -> new RevisionGate(REVISIONS_STORE, clock), Named.as("newer-revisions-only"),
+                        REVISIONS_STORE)
+                .split(Named.as("gated-"))
+                .branch((key, gate) -> gate.passed(), Branched.as("newer"))
+                .defaultBranch(Branched.as("refused"));
+        gated.get("gated-newer")
+                .mapValues(gate -> new ArticleAccepted(gate.submission(), clock.instant()), Named.as("to-acceptance"))
                 .to(topics.accepted().name(), topics.accepted().produced().withName("write-accepted"));
+        // A duplicate or stale revision is answered, so the newsroom never sees "submitted" and then nothing.
+        gated.get("gated-refused")
+                .mapValues(RevisionGate.Gated::refusal, Named.as("to-revision-refusal"))
+                .to(topics.rejected().name(), topics.rejected().produced().withName("write-refused-revision"));
 
         recordStatuses(builder, submissions, topics, statusSerde);
         return builder.build();
@@ -105,10 +120,16 @@ public final class IngestTopology {
                 .stream(topics.published().name(), topics.published().consumed().withName("read-published"))
                 .filter((key, published) -> published != null, Named.as("status-published-present"))
                 .mapValues(StoryEvent::published, Named.as("status-published"));
+        // Dead letters keep the failing input's key, the article id; read as text, any key bytes are readable.
+        KStream<String, StoryEvent> failedEvents = builder
+                .stream(topics.deadLetter().name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("read-dead-letters"))
+                .processValues(() -> new DeadLetterReader(topics), Named.as("status-failed"));
         submittedEvents
                 .merge(acceptedEvents, Named.as("status-merge-accepted"))
                 .merge(rejectedEvents, Named.as("status-merge-rejected"))
                 .merge(publishedEvents, Named.as("status-merge-published"))
+                .merge(failedEvents, Named.as("status-merge-failed"))
                 .process(() -> new StatusRecorder(STATUS_STORE), Named.as("record-status"), STATUS_STORE);
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.galley.events.ArticleAccepted;
+import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticlePublished;
 import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleStatus;
@@ -38,6 +39,8 @@ final class IngestDriver implements AutoCloseable {
     final TestInputTopic<String, byte[]> rawSubmitted;
     final TestInputTopic<String, ArticleRejected> rejectedIn;
     final TestInputTopic<String, ArticlePublished> published;
+    /** Dead letters as the stages' exception handlers write them: the failing input's key and bytes. */
+    final TestInputTopic<String, byte[]> deadLetterIn;
     final TestOutputTopic<String, ArticleAccepted> accepted;
     final TestOutputTopic<String, ArticleRejected> rejected;
     final TestOutputTopic<byte[], byte[]> deadLetter;
@@ -62,6 +65,8 @@ final class IngestDriver implements AutoCloseable {
                 topics.rejected().keySerde().serializer(), topics.rejected().valueSerde().serializer());
         published = driver.createInputTopic(topics.published().name(),
                 topics.published().keySerde().serializer(), topics.published().valueSerde().serializer());
+        deadLetterIn = driver.createInputTopic(topics.deadLetter().name(), new StringSerializer(),
+                new ByteArraySerializer());
         accepted = driver.createOutputTopic(topics.accepted().name(),
                 topics.accepted().keySerde().deserializer(), topics.accepted().valueSerde().deserializer());
         rejected = driver.createOutputTopic(topics.rejected().name(),
@@ -79,6 +84,11 @@ final class IngestDriver implements AutoCloseable {
     /** A submission in the registry's wire format, as a Kafka producer would write it. */
     byte[] serialized(ArticleSubmitted submission) {
         return topics.submitted().valueSerde().serializer().serialize(topics.submitted().name(), submission);
+    }
+
+    /** An enriched story in the registry's wire format, as render reads it. */
+    byte[] serialized(ArticleEnriched enriched) {
+        return topics.enriched().valueSerde().serializer().serialize(topics.enriched().name(), enriched);
     }
 
     @Override

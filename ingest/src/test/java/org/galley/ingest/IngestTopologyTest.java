@@ -122,22 +122,32 @@ class IngestTopologyTest {
     }
 
     @Test
-    void aRepeatedRevisionIsDroppedAsADuplicate() {
+    void aRepeatedRevisionIsRefusedAsADuplicateWithItsReason() {
         submitted.pipeInput("story", Stories.good("story", 1));
         submitted.pipeInput("story", Stories.good("story", 1));
 
         assertThat(accepted.readValuesToList()).hasSize(1);
-        assertThat(rejected.isEmpty()).isTrue();
+        TestRecord<String, ArticleRejected> refusal = rejected.readRecord();
+        assertThat(refusal.key()).isEqualTo("story");
+        assertThat(refusal.value().getRevision()).isEqualTo(1L);
+        assertThat(refusal.value().getSubmission()).isEqualTo(Stories.good("story", 1));
+        assertThat(refusal.value().getReasons()).extracting(RejectionReason::getField, RejectionReason::getCode)
+                .containsExactly(tuple("revision", "duplicate-revision"));
+        assertThat(refusal.value().getReasons().get(0).getMessage()).contains("revision 2 or higher");
         assertThat(metric("duplicate-revisions-total")).isEqualTo(1.0);
     }
 
     @Test
-    void anOlderRevisionIsNotAcceptedAgain() {
+    void anOlderRevisionIsRefusedAsStaleNamingTheNewestAccepted() {
         submitted.pipeInput("story", Stories.good("story", 3));
         submitted.pipeInput("story", Stories.story("story", 2).setHeadline("An older headline").build());
 
         assertThat(accepted.readValuesToList()).extracting(a -> a.getSubmission().getRevision()).containsExactly(3L);
-        assertThat(rejected.isEmpty()).isTrue();
+        assertThat(rejected.readValuesToList()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.getReasons()).extracting(RejectionReason::getCode).containsExactly("stale-revision");
+            assertThat(refusal.getReasons().get(0).getMessage()).contains("older than revision 3")
+                    .contains("revision 4 or higher");
+        });
         assertThat(metric("stale-revisions-total")).isEqualTo(1.0);
     }
 
@@ -151,13 +161,26 @@ class IngestTopologyTest {
     }
 
     @Test
-    void anUnpublishNewerThanTheStoryIsAcceptedAndAnOlderRepublishIsThenDropped() {
+    void anUnpublishNewerThanTheStoryIsAcceptedAndAnOlderRepublishIsThenRefusedAsStale() {
         submitted.pipeInput("story", Stories.good("story", 1));
         submitted.pipeInput("story", Stories.unpublish("story", 5));
         submitted.pipeInput("story", Stories.good("story", 4));
 
         assertThat(accepted.readValuesToList()).extracting(a -> a.getSubmission().getAction())
                 .containsExactly(Action.PUBLISH, Action.UNPUBLISH);
+        assertThat(rejected.readValuesToList()).extracting(r -> r.getReasons().get(0).getCode())
+                .containsExactly("stale-revision");
+    }
+
+    @Test
+    void aStoryTakenDownIsPublishedAgainByTheNextRevision() {
+        submitted.pipeInput("story", Stories.good("story", 1));
+        submitted.pipeInput("story", Stories.unpublish("story", 2));
+        submitted.pipeInput("story", Stories.good("story", 3));
+
+        assertThat(accepted.readValuesToList()).extracting(a -> a.getSubmission().getAction(),
+                        a -> a.getSubmission().getRevision())
+                .containsExactly(tuple(Action.PUBLISH, 1L), tuple(Action.UNPUBLISH, 2L), tuple(Action.PUBLISH, 3L));
         assertThat(rejected.isEmpty()).isTrue();
     }
 

@@ -17,6 +17,7 @@ import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 import org.galley.ingest.IngestSettings;
+import org.galley.ingest.revision.RevisionPolicy;
 import org.galley.ingest.storyfile.StoryFileParser;
 import org.galley.ingest.storyfile.StoryFileResult;
 import org.galley.ingest.validation.ReasonCodes;
@@ -29,13 +30,16 @@ import org.slf4j.LoggerFactory;
  * The handlers that take stories in. A valid submission is answered 202 only after the sink stored it on
  * {@code articles.submitted}; an invalid story is answered 422 only after its rejection, with every reason,
  * is stored on {@code articles.rejected}; a request that cannot be read at all is answered 400 and nothing is
- * sent. The same validation runs again in ingest's topology, for stories that arrive through Kafka.
+ * sent; a revision that would not be published (a duplicate, or older than the newest accepted) is answered 409
+ * and nothing is sent. The same validation runs again in ingest's topology, for stories that arrive through Kafka.
  */
 final class ArticleEndpoints {
 
     static final String ARTICLES = "/v1/articles";
     /** How long a client is asked to wait before sending again what Kafka did not store. */
     static final int NOT_STORED_RETRY_SECONDS = 5;
+    /** How long a client is asked to wait before asking again for a status that could not be read. */
+    static final int RETRY_STATUS_SECONDS = 1;
 
     private static final Logger log = LoggerFactory.getLogger(ArticleEndpoints.class);
 
@@ -43,11 +47,13 @@ final class ArticleEndpoints {
     private final SubmissionSink sink;
     private final SubmissionValidator validator;
     private final StoryFileParser storyFiles;
+    private final AcceptedRevisions revisions;
     private final Clock clock;
 
-    ArticleEndpoints(IngestSettings settings, SubmissionSink sink, Clock clock) {
+    ArticleEndpoints(IngestSettings settings, SubmissionSink sink, AcceptedRevisions revisions, Clock clock) {
         this.settings = settings;
         this.sink = sink;
+        this.revisions = revisions;
         this.validator = new SubmissionValidator(settings.validationLimits());
         this.storyFiles = new StoryFileParser(settings.siteBaseUrl(), JsonSubmissionReader.DEFAULT_SOURCE, clock);
         this.clock = clock;
@@ -100,32 +106,50 @@ final class ArticleEndpoints {
                     ctx.path(), decoded.problems()));
             return;
         }
-        validateAndSend(ctx, decoded.submission(), decoded.warnings());
+        validateAndSend(ctx, decoded.submission(), decoded.warnings(), null);
     }
 
-    /** {@code DELETE /v1/articles/{id}}: take the story down. */
+    /**
+     * {@code DELETE /v1/articles/{id}}: take the story down, as {@code ?revision=} or, without one, as the next
+     * revision after the newest accepted. A story never accepted is answered 404.
+     */
     void unpublish(Context ctx) {
         if (!Replies.authorized(ctx, settings.bearerToken())) {
             return;
         }
         String articleId = ctx.pathParam("id");
-        String requested = ctx.queryParam("revision");
-        long revision;
-        if (requested == null || requested.isBlank()) {
-            // The time is newer than any revision a newsroom numbers by hand, so the takedown wins.
-            revision = clock.millis();
-        } else {
+        String requested = blankToNull(ctx.queryParam("revision"));
+        long revision = 0;
+        if (requested != null) {
             try {
-                revision = Long.parseLong(requested.strip());
+                revision = Long.parseLong(requested);
             } catch (NumberFormatException e) {
                 revision = 0;
             }
             if (revision < 1) {
                 Replies.problem(ctx, Problem.of(400, "Bad Request", "Nothing was sent.", ctx.path(), List.of(
                         new RejectionReason("revision", ReasonCodes.BAD_REVISION, "The revision must be a whole "
-                                + "number of 1 or more, newer than the story's, was '" + requested + "'."))));
+                                + "number of 1 or more, newer than the story's, was '"
+                                + TextCharacters.visible(requested) + "'."))));
                 return;
             }
+        }
+        AcceptedRevisions.Newest newest = revisions.anywhere(articleId, ctx.header("Authorization"));
+        if (newest instanceof AcceptedRevisions.Never) {
+            Replies.problem(ctx, Problem.of(404, "Not Found", "No revision of story '"
+                    + TextCharacters.visible(articleId) + "' was accepted, so there is nothing to take down; nothing "
+                    + "was sent. A story answered 202 a moment ago can be taken down once its status shows it "
+                    + "accepted.", ctx.path()));
+            return;
+        }
+        if (requested == null) {
+            if (newest instanceof AcceptedRevisions.Unknown unknown) {
+                Replies.unavailable(ctx, "The story's newest revision cannot be read right now, so the takedown's "
+                        + "cannot be chosen; nothing was sent. Ask again shortly, or name it with ?revision=.",
+                        RETRY_STATUS_SECONDS, "takedown of " + LogText.of(articleId) + ": " + unknown.internal(), null);
+                return;
+            }
+            revision = RevisionPolicy.next(((AcceptedRevisions.Known) newest).revision());
         }
         String source = blankToNull(ctx.queryParam("source"));
         ArticleSubmitted takedown = ArticleSubmitted.newBuilder()
@@ -140,7 +164,7 @@ final class ArticleEndpoints {
                 .setSubmittedAt(clock.instant())
                 .setSource(source == null ? JsonSubmissionReader.DEFAULT_SOURCE : source)
                 .build();
-        validateAndSend(ctx, takedown, List.of());
+        validateAndSend(ctx, takedown, List.of(), newest);
     }
 
     /** {@code GET /v1/healthz}: 200 while submissions can be sent. */
@@ -171,8 +195,21 @@ final class ArticleEndpoints {
         return DecodedSubmission.read(parsed.submission(), parsed.warnings());
     }
 
-    private void validateAndSend(Context ctx, ArticleSubmitted submission, List<String> warnings) {
+    /**
+     * @param newest what is known of the story's newest accepted revision, or null to read it from this
+     *               instance's status store
+     */
+    private void validateAndSend(Context ctx, ArticleSubmitted submission, List<String> warnings,
+                                 AcceptedRevisions.Newest newest) {
         List<RejectionReason> reasons = validator.validate(submission);
+        if (reasons.isEmpty()) {
+            // Only this instance's store is read for a submission: asking a peer would slow every request down.
+            AcceptedRevisions.Newest known = newest == null ? revisions.local(submission.getArticleId()) : newest;
+            if (known instanceof AcceptedRevisions.Known accepted
+                    && refuseRevision(ctx, submission, accepted.revision())) {
+                return;
+            }
+        }
         if (!reasons.isEmpty()) {
             reject(ctx, ArticleRejected.newBuilder()
                     .setArticleId(submission.getArticleId())
@@ -198,6 +235,29 @@ final class ArticleEndpoints {
         ctx.header("Location", statusUrl);
         Replies.json(ctx, 202,
                 new Receipt(submission.getArticleId(), submission.getRevision(), "submitted", statusUrl, warnings));
+    }
+
+    /**
+     * Answers 409, naming the newest accepted revision, when the submission's revision is a duplicate or stale;
+     * nothing is sent, since ingest's topology would refuse it.
+     *
+     * @return true when answered
+     */
+    private boolean refuseRevision(Context ctx, ArticleSubmitted submission, long newestAccepted) {
+        String articleId = submission.getArticleId();
+        Optional<RejectionReason> refusal = RevisionPolicy.refusal(articleId, newestAccepted, submission.getRevision());
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        log.info("Refused {} revision {} over HTTP: {} (newest accepted {})", LogText.of(articleId),
+                submission.getRevision(), refusal.get().getCode(), newestAccepted);
+        Replies.problem(ctx, Problem.of(409, "Conflict", "Revision " + submission.getRevision() + " will not be "
+                        + "published: revision " + newestAccepted + " is the newest accepted. Nothing was sent; send "
+                        + "the change as revision " + RevisionPolicy.next(newestAccepted) + " or higher.", ctx.path(),
+                        List.of(refusal.get()))
+                .about(articleId, statusUrl(articleId))
+                .withAcceptedRevision(newestAccepted));
+        return true;
     }
 
     /** Records the rejection, then answers 422 with its reasons; 503 when it could not be recorded. */

@@ -24,15 +24,16 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /v1/articles} with {@code application/json} or {@code text/markdown} (a story file;
  *       {@code ?id=} names the article when the front matter does not) -> 202 with a receipt</li>
- *   <li>{@code DELETE /v1/articles/{id}} ({@code ?revision=}, default the current time in millis) -> 202</li>
+ *   <li>{@code DELETE /v1/articles/{id}} ({@code ?revision=}, default the next after the newest accepted) -> 202;
+ *       404 for a story never accepted</li>
  *   <li>{@code GET /v1/articles/{id}} -> 200 with the story's status, from a {@link StatusLookup}</li>
  *   <li>{@code GET /v1/healthz} -> 200 while submissions can be sent, else 503</li>
  * </ul>
  * It refuses to start beyond loopback without a token unless told so
  * ({@link IngestSettings#requireTokenBeyondLoopback}).
  * Problems are answered as RFC 9457 {@code application/problem+json}: 400 unreadable, 401 without the bearer
- * token (when one is configured), 404 unknown story, 413 over the size limit, 415 other media types, 422 an
- * invalid story (recorded as rejected), 503 when Kafka did not store the request or the status cannot be read.
+ * token (when one is configured), 404 unknown story, 409 a duplicate or older revision, 413 over the size
+ * limit, 415 other media types, 422 an invalid story (recorded as rejected), 503 when Kafka did not store the request or the status cannot be read.
  */
 public final class IngestHttpServer implements GalleyService {
 
@@ -69,8 +70,9 @@ public final class IngestHttpServer implements GalleyService {
                     + "reach it can submit and take down stories. Set GALLEY_INGEST_TOKEN unless a proxy in front "
                     + "authenticates every request.", settings.httpHost());
         }
-        ArticleEndpoints articles = new ArticleEndpoints(settings, sink, clock);
-        StatusEndpoint status = new StatusEndpoint(settings, statuses, new StatusForwarder(FORWARD_TIMEOUT));
+        StatusForwarder forwarder = new StatusForwarder(FORWARD_TIMEOUT);
+        ArticleEndpoints articles = new ArticleEndpoints(settings, sink, new AcceptedRevisions(statuses, forwarder), clock);
+        StatusEndpoint status = new StatusEndpoint(settings, statuses, forwarder);
         routes.clear();
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -1,16 +1,19 @@
 package org.galley.ingest.status;
 
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.galley.events.ArticleStatus;
+import org.galley.events.StoryState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Folds each story's events into its {@link ArticleStatus} in a key-value store keyed by article id, by
- * {@link StatusRules}. Writes nothing downstream: the store is read through interactive queries.
+ * {@link StatusRules}. Writes nothing downstream: the store is read through interactive queries. A failure read
+ * from the dead-letter topic that cannot be recorded is logged, never thrown, so it is not dead-lettered again.
  */
 public final class StatusRecorder implements Processor<String, StoryEvent, Void, Void> {
 
@@ -36,9 +39,35 @@ public final class StatusRecorder implements Processor<String, StoryEvent, Void,
             log.info("No status kept for a {} event without an article id", record.value().state());
             return;
         }
-        StatusRules.apply(articleId, statuses.get(articleId), record.value())
+        if (record.value().state() != StoryState.FAILED) {
+            record(articleId, record.value());
+            return;
+        }
+        try {
+            record(articleId, record.value());
+        } catch (RuntimeException e) {
+            if (isRetriable(e)) {
+                throw e;
+            }
+            // Failing here would dead-letter the dead letter onto the topic it came from, again and again.
+            log.error("{}: the failure in {} could not be recorded in its status; it stays on the dead-letter topic",
+                    articleId, record.value().stage(), e);
+        }
+    }
+
+    private void record(String articleId, StoryEvent event) {
+        StatusRules.apply(articleId, statuses.get(articleId), event)
                 .ifPresentOrElse(status -> statuses.put(articleId, status),
                         () -> log.debug("{}: {} of revision {} is older than the status shown", articleId,
-                                record.value().state(), record.value().revision()));
+                                event.state(), event.revision()));
+    }
+
+    private static boolean isRetriable(Throwable error) {
+        for (Throwable at = error; at != null; at = at.getCause() == at ? null : at.getCause()) {
+            if (at instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

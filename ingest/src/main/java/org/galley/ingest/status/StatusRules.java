@@ -11,11 +11,17 @@ import org.galley.events.StoryState;
 /**
  * How a story's status moves as events arrive from the stages, which read and write different topics and so
  * may be seen out of order. A newer revision always wins. For the same revision, a later stage wins over an
- * earlier one (submitted, then accepted or rejected, then published or unpublished), and the later of two
- * events of the same stage wins: so a late or repeated {@code submitted} of revision 1 never hides that
+ * earlier one (submitted, then accepted or rejected, then published, unpublished or failed), and the later of
+ * two events of the same stage wins: so a late or repeated {@code submitted} of revision 1 never hides that
  * revision 1 is published, while a fixed story resubmitted under a rejected revision shows as accepted. A
  * rejection that names no revision (the payload could not be read) only describes a story with no status yet,
- * so it never hides a readable revision. Pure.
+ * so it never hides a readable revision.
+ *
+ * <p>Two events only add to the history and leave the state as it is: a revision refused as a duplicate or as
+ * stale (the story stands as it was, so a published story stays published), and a failure whose revision could
+ * not be read, unless the story is still on its way (submitted or accepted). A failure of a story with no status
+ * is not kept: the dead letter names no story the newsroom sent. The newest accepted revision is kept apart from
+ * the state, since a rejected newer revision does not change it. Pure.
  */
 public final class StatusRules {
 
@@ -26,16 +32,57 @@ public final class StatusRules {
     }
 
     /**
-     * The status after the event, or empty when the event is older than what the status already shows.
+     * The status after the event, or empty when the event changes nothing the status shows.
      *
      * @param current the story's status so far, or null when it has none
      */
     public static Optional<ArticleStatus> apply(String articleId, ArticleStatus current, StoryEvent event) {
+        if (event.state() == StoryState.FAILED) {
+            return failed(current, event);
+        }
+        if (current != null && event.isRevisionRefusal()) {
+            return Optional.of(noted(current, event));
+        }
+        Long accepted = acceptedRevision(current, event);
         if (current != null && !supersedes(event, current)) {
+            return equal(accepted, current.getAcceptedRevision())
+                    ? Optional.empty()
+                    : Optional.of(copy(current).setAcceptedRevision(accepted).build());
+        }
+        return Optional.of(moved(articleId, current, event, accepted));
+    }
+
+    /**
+     * The newest revision accepted for the story: the status's own, or for a status kept before it was recorded,
+     * the revision of a state only an accepted revision reaches; null when none was.
+     */
+    public static Long newestAccepted(ArticleStatus status) {
+        if (status.getAcceptedRevision() != null) {
+            return status.getAcceptedRevision();
+        }
+        return isAcceptedState(status.getState()) ? status.getRevision() : null;
+    }
+
+    private static Optional<ArticleStatus> failed(ArticleStatus current, StoryEvent event) {
+        if (current == null) {
             return Optional.empty();
         }
+        if (event.revision() == null) {
+            boolean onItsWay = current.getState() == StoryState.SUBMITTED || current.getState() == StoryState.ACCEPTED;
+            StoryEvent ofCurrent = new StoryEvent(event.state(), current.getRevision(), event.at(), null, null,
+                    event.reasons(), event.stage());
+            return Optional.of(onItsWay
+                    ? moved(current.getArticleId(), current, ofCurrent, current.getAcceptedRevision())
+                    : noted(current, ofCurrent));
+        }
+        return supersedes(event, current)
+                ? Optional.of(moved(current.getArticleId(), current, event, current.getAcceptedRevision()))
+                : Optional.empty();
+    }
+
+    private static ArticleStatus moved(String articleId, ArticleStatus current, StoryEvent event, Long accepted) {
         boolean published = event.state() == StoryState.PUBLISHED || event.state() == StoryState.UNPUBLISHED;
-        return Optional.of(ArticleStatus.newBuilder()
+        return ArticleStatus.newBuilder()
                 .setArticleId(articleId)
                 .setState(event.state())
                 .setRevision(event.revision())
@@ -45,7 +92,49 @@ public final class StatusRules {
                 .setPath(published || current == null ? event.path() : current.getPath())
                 .setReasons(event.reasons())
                 .setHistory(history(current, event))
-                .build());
+                .setAcceptedRevision(accepted)
+                .setStage(event.stage())
+                .build();
+    }
+
+    /** The status as it was, with the event in its history. */
+    private static ArticleStatus noted(ArticleStatus current, StoryEvent event) {
+        return copy(current).setHistory(history(current, event)).build();
+    }
+
+    /**
+     * A builder holding every field of the status. Avro's copying builder deep-copies through reflection, which
+     * its class allow-list refuses for Galley's enums; setting each field needs no copy, the values being
+     * immutable here.
+     */
+    private static ArticleStatus.Builder copy(ArticleStatus status) {
+        return ArticleStatus.newBuilder()
+                .setArticleId(status.getArticleId())
+                .setState(status.getState())
+                .setRevision(status.getRevision())
+                .setUpdatedAt(status.getUpdatedAt())
+                .setUrl(status.getUrl())
+                .setPath(status.getPath())
+                .setReasons(status.getReasons())
+                .setHistory(status.getHistory())
+                .setAcceptedRevision(status.getAcceptedRevision())
+                .setStage(status.getStage());
+    }
+
+    private static Long acceptedRevision(ArticleStatus current, StoryEvent event) {
+        Long known = current == null ? null : newestAccepted(current);
+        if (event.revision() == null || !isAcceptedState(event.state())) {
+            return known;
+        }
+        return known == null ? event.revision() : Math.max(known, event.revision());
+    }
+
+    private static boolean isAcceptedState(StoryState state) {
+        return state == StoryState.ACCEPTED || state == StoryState.PUBLISHED || state == StoryState.UNPUBLISHED;
+    }
+
+    private static boolean equal(Long a, Long b) {
+        return a == null ? b == null : a.equals(b);
     }
 
     private static boolean supersedes(StoryEvent event, ArticleStatus current) {

@@ -10,21 +10,29 @@ import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 import org.galley.events.StoryState;
+import org.galley.ingest.validation.ReasonCodes;
 
 /**
  * One pipeline event reduced to what the status read model needs: the state it puts the story in, for which
  * revision, when, and the page or the reasons it carries.
  *
- * @param revision null only for a rejected payload that could not be read far enough to name one
+ * @param revision null only for a rejected payload, or a dead letter, that could not be read far enough to name one
  * @param url      the page's address, from a published or unpublished event; else null
  * @param path     the page's site-relative path, likewise
- * @param reasons  every reason, for a rejection; else empty
+ * @param reasons  every reason, for a rejection; the failure, for a failed stage; else empty
+ * @param stage    the stage that failed (enrich, render...), for a failure; else null
  */
 public record StoryEvent(StoryState state, Long revision, Instant at, String url, String path,
-                         List<RejectionReason> reasons) {
+                         List<RejectionReason> reasons, String stage) {
 
     public StoryEvent {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** An event of no failed stage. */
+    public StoryEvent(StoryState state, Long revision, Instant at, String url, String path,
+                      List<RejectionReason> reasons) {
+        this(state, revision, at, url, path, reasons, null);
     }
 
     public static StoryEvent submitted(ArticleSubmitted submission) {
@@ -46,5 +54,17 @@ public record StoryEvent(StoryState state, Long revision, Instant at, String url
         StoryState state = published.getAction() == Action.UNPUBLISH ? StoryState.UNPUBLISHED : StoryState.PUBLISHED;
         return new StoryEvent(state, published.getRevision(), published.getOccurredAt(),
                 published.getUrl(), published.getPath(), List.of());
+    }
+
+    /** A stage dead-lettered the story: it will not be published until it is sent again. */
+    public static StoryEvent failed(Long revision, Instant at, String stage, RejectionReason reason) {
+        return new StoryEvent(StoryState.FAILED, revision, at, null, null, List.of(reason), stage);
+    }
+
+    /** A submission refused because its revision was already accepted, or is older than one that was. */
+    public boolean isRevisionRefusal() {
+        return state == StoryState.REJECTED && !reasons.isEmpty() && reasons.stream().allMatch(reason ->
+                reason.getCode().equals(ReasonCodes.DUPLICATE_REVISION)
+                        || reason.getCode().equals(ReasonCodes.STALE_REVISION));
     }
 }

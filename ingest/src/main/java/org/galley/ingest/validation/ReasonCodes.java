@@ -30,6 +30,10 @@ public final class ReasonCodes {
     public static final String BAD_UTF8 = "bad-utf8";
     /** A revision below 1. */
     public static final String BAD_REVISION = "bad-revision";
+    /** The revision was already accepted for the story; the story as it stands is kept. */
+    public static final String DUPLICATE_REVISION = "duplicate-revision";
+    /** The revision is older than one already accepted for the story, so it would undo a newer change. */
+    public static final String STALE_REVISION = "stale-revision";
     /** A language that is not a well-formed BCP 47 tag. */
     public static final String BAD_LANGUAGE = "bad-language";
     /** The Kafka key does not name the submission's article. */

@@ -24,7 +24,9 @@ import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.galley.events.Action;
+import org.galley.events.ArticleStatus;
 import org.galley.events.ArticleSubmitted;
+import org.galley.events.StoryState;
 import org.galley.ingest.IngestSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class IngestHttpServerTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final RecordingSink sink = new RecordingSink();
+    private final InMemoryStatuses statuses = new InMemoryStatuses();
     private IngestHttpServer server;
 
     @AfterEach
@@ -210,23 +213,29 @@ class IngestHttpServerTest {
     }
 
     @Test
-    void aDeleteSendsAnUnpublishNewerThanAnyHandNumberedRevision() throws Exception {
+    void aDeleteSendsAnUnpublishWithTheNextRevision() throws Exception {
+        statuses.put(ArticleStatus.newBuilder().setArticleId("ms-openai").setState(StoryState.PUBLISHED)
+                .setRevision(2L).setAcceptedRevision(2L).setUpdatedAt(NOW).setReasons(List.of())
+                .setHistory(List.of()).build());
         start(IngestSettings.defaults());
 
         HttpResponse<String> response = client.send(request("/v1/articles/ms-openai").DELETE().build(),
                 BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(JSON.readTree(response.body()).get("revision").asLong()).isEqualTo(NOW.toEpochMilli());
+        assertThat(JSON.readTree(response.body()).get("revision").asLong()).isEqualTo(3);
         ArticleSubmitted sent = sink.sent.get(0);
         assertThat(sent.getAction()).isEqualTo(Action.UNPUBLISH);
         assertThat(sent.getArticleId()).isEqualTo("ms-openai");
-        assertThat(sent.getRevision()).isEqualTo(NOW.toEpochMilli());
+        assertThat(sent.getRevision()).isEqualTo(3L);
         assertThat(sent.getSource()).isEqualTo("http");
     }
 
     @Test
     void aDeleteCanNameItsRevision() throws Exception {
+        statuses.put(ArticleStatus.newBuilder().setArticleId("ms-openai").setState(StoryState.PUBLISHED)
+                .setRevision(2L).setAcceptedRevision(2L).setUpdatedAt(NOW).setReasons(List.of())
+                .setHistory(List.of()).build());
         start(IngestSettings.defaults());
 
         HttpResponse<String> response = client.send(request("/v1/articles/ms-openai?revision=5").DELETE().build(),
@@ -359,7 +368,7 @@ class IngestHttpServerTest {
     }
 
     private void start(IngestSettings settings) {
-        server = new IngestHttpServer(settings.withHttpPort(0), sink, new InMemoryStatuses(),
+        server = new IngestHttpServer(settings.withHttpPort(0), sink, statuses,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         server.start();
     }

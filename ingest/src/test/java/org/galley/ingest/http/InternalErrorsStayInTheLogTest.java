@@ -12,9 +12,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.galley.events.ArticleStatus;
+import org.galley.events.StoryState;
 import org.galley.ingest.IngestSettings;
 import org.galley.ingest.status.StatusLookup;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +74,9 @@ class InternalErrorsStayInTheLogTest {
     @Test
     void aTakedownKafkaDidNotStoreIsAnsweredWithoutKafkasWords() throws Exception {
         front = FrontDoor.open();
+        front.statuses.put(ArticleStatus.newBuilder().setArticleId("story").setState(StoryState.PUBLISHED)
+                .setRevision(1L).setAcceptedRevision(1L).setUpdatedAt(FrontDoor.NOW).setReasons(List.of())
+                .setHistory(List.of()).build());
         front.sink.failing = true;
 
         HttpResponse<String> response = front.send(front.request("/v1/articles/story?revision=2").DELETE());

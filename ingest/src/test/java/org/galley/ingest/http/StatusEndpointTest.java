@@ -77,6 +77,25 @@ class StatusEndpointTest {
     }
 
     @Test
+    void aFailedStoryAnswersTheStageTheReasonAndTheNewestAcceptedRevision() throws Exception {
+        front = FrontDoor.open();
+        front.statuses.put(status("big", StoryState.FAILED, 2L).setStage("render").setAcceptedRevision(2L)
+                .setReasons(List.of(new RejectionReason("render", "too-large", "The render stage made a page too large.")))
+                .setHistory(List.of(new StatusChange(StoryState.ACCEPTED, 2L, AT), new StatusChange(StoryState.FAILED, 2L, AT)))
+                .build());
+
+        JsonNode body = JSON.readTree(front.get("/v1/articles/big").body());
+
+        assertThat(body.get("state").asText()).isEqualTo("failed");
+        assertThat(body.get("stage").asText()).isEqualTo("render");
+        assertThat(body.get("revision").asLong()).isEqualTo(2);
+        assertThat(body.get("acceptedRevision").asLong()).isEqualTo(2);
+        assertThat(body.get("reasons").get(0).get("code").asText()).isEqualTo("too-large");
+        assertThat(body.get("history")).extracting(change -> change.get("state").asText())
+                .containsExactly("accepted", "failed");
+    }
+
+    @Test
     void anUnknownStoryIsAProblemNotFound() throws Exception {
         front = FrontDoor.open();
 

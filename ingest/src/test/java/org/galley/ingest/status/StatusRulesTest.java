@@ -1,6 +1,7 @@
 package org.galley.ingest.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -114,6 +115,130 @@ class StatusRulesTest {
         assertThat(status.getHistory().get(StatusRules.HISTORY - 1).getRevision()).isEqualTo(15L);
     }
 
+    @Test
+    void aRefusedRevisionKeepsAPublishedStoryPublishedAndShowsInTheHistory() {
+        ArticleStatus published = fold(event(StoryState.ACCEPTED, 2L), published(2L));
+
+        ArticleStatus status = apply(published, refusal(2L, "duplicate-revision")).orElseThrow();
+
+        assertThat(status.getState()).isEqualTo(StoryState.PUBLISHED);
+        assertThat(status.getRevision()).isEqualTo(2L);
+        assertThat(status.getUrl()).isEqualTo(URL);
+        assertThat(status.getReasons()).isEmpty();
+        assertThat(status.getHistory()).extracting(StatusChange::getState, StatusChange::getRevision)
+                .endsWith(tuple(StoryState.PUBLISHED, 2L), tuple(StoryState.REJECTED, 2L));
+    }
+
+    @Test
+    void aStaleRevisionRefusedKeepsTheNewerStateAndShowsTheOlderRevisionInTheHistory() {
+        ArticleStatus accepted = fold(event(StoryState.ACCEPTED, 5L));
+
+        ArticleStatus status = apply(accepted, refusal(3L, "stale-revision")).orElseThrow();
+
+        assertThat(status.getState()).isEqualTo(StoryState.ACCEPTED);
+        assertThat(status.getRevision()).isEqualTo(5L);
+        assertThat(status.getHistory()).extracting(StatusChange::getRevision).containsExactly(5L, 3L);
+    }
+
+    @Test
+    void anInvalidNewerRevisionStillReplacesTheStateButNotTheAcceptedRevision() {
+        ArticleStatus status = fold(published(1L), event(StoryState.REJECTED, 2L));
+
+        assertThat(status.getState()).isEqualTo(StoryState.REJECTED);
+        assertThat(status.getAcceptedRevision()).isEqualTo(1L);
+        assertThat(StatusRules.newestAccepted(status)).isEqualTo(1L);
+    }
+
+    @Test
+    void theAcceptedRevisionOnlyMovesForwardEvenWhenTheEventIsTooLateToShow() {
+        ArticleStatus rejectedNewer = fold(event(StoryState.REJECTED, 5L));
+        assertThat(StatusRules.newestAccepted(rejectedNewer)).isNull();
+
+        ArticleStatus status = apply(rejectedNewer, event(StoryState.ACCEPTED, 4L)).orElseThrow();
+
+        assertThat(status.getState()).isEqualTo(StoryState.REJECTED);
+        assertThat(status.getAcceptedRevision()).isEqualTo(4L);
+        assertThat(apply(status, event(StoryState.ACCEPTED, 3L))).isEmpty();
+    }
+
+    @Test
+    void aStatusKeptBeforeTheAcceptedRevisionWasRecordedTakesItFromItsState() {
+        ArticleStatus old = fold(published(3L));
+        old.setAcceptedRevision(null);
+
+        assertThat(StatusRules.newestAccepted(old)).isEqualTo(3L);
+        assertThat(StatusRules.newestAccepted(fold(event(StoryState.SUBMITTED, 3L)))).isNull();
+    }
+
+    @Test
+    void aStoryTakenDownIsLiveAgainWhenTheNextRevisionIsPublished() {
+        StoryEvent takedown = new StoryEvent(StoryState.UNPUBLISHED, 2L, T, URL, "/ai/story/", List.of());
+
+        ArticleStatus status = fold(published(1L), takedown, event(StoryState.ACCEPTED, 3L), published(3L));
+
+        assertThat(status.getState()).isEqualTo(StoryState.PUBLISHED);
+        assertThat(status.getRevision()).isEqualTo(3L);
+        assertThat(status.getAcceptedRevision()).isEqualTo(3L);
+    }
+
+    @Test
+    void aFailureOfTheStoryOnItsWayFailsItNamingTheStageAndReason() {
+        ArticleStatus status = fold(published(1L), event(StoryState.ACCEPTED, 2L), failure(2L));
+
+        assertThat(status.getState()).isEqualTo(StoryState.FAILED);
+        assertThat(status.getStage()).isEqualTo("render");
+        assertThat(status.getRevision()).isEqualTo(2L);
+        assertThat(status.getReasons()).extracting(RejectionReason::getCode).containsExactly("too-large");
+        assertThat(status.getUrl()).isEqualTo(URL);
+        assertThat(status.getAcceptedRevision()).isEqualTo(2L);
+    }
+
+    @Test
+    void aFailedStoryIsPublishedWhenItsNextRevisionIs() {
+        ArticleStatus status = fold(event(StoryState.ACCEPTED, 1L), failure(1L), event(StoryState.ACCEPTED, 2L),
+                published(2L));
+
+        assertThat(status.getState()).isEqualTo(StoryState.PUBLISHED);
+        assertThat(status.getStage()).isNull();
+        assertThat(status.getReasons()).isEmpty();
+    }
+
+    @Test
+    void aLateAcceptedDoesNotHideAFailureOfTheSameRevision() {
+        ArticleStatus failed = fold(event(StoryState.ACCEPTED, 1L), failure(1L));
+
+        assertThat(apply(failed, event(StoryState.ACCEPTED, 1L))).isEmpty();
+    }
+
+    @Test
+    void aFailureOfAnOlderRevisionIsNotShown() {
+        assertThat(apply(fold(event(StoryState.ACCEPTED, 3L)), failure(2L))).isEmpty();
+    }
+
+    @Test
+    void aFailureOfAStoryWithNoStatusIsNotKept() {
+        assertThat(apply(null, failure(1L))).isEmpty();
+        assertThat(apply(null, failure(null))).isEmpty();
+    }
+
+    @Test
+    void aFailureWithoutRevisionFailsTheRevisionOnItsWay() {
+        ArticleStatus status = fold(event(StoryState.ACCEPTED, 4L), failure(null));
+
+        assertThat(status.getState()).isEqualTo(StoryState.FAILED);
+        assertThat(status.getRevision()).isEqualTo(4L);
+        assertThat(status.getStage()).isEqualTo("render");
+    }
+
+    @Test
+    void aFailureWithoutRevisionOnlyNotesItInTheHistoryOfAPublishedStory() {
+        ArticleStatus status = fold(published(4L), failure(null));
+
+        assertThat(status.getState()).isEqualTo(StoryState.PUBLISHED);
+        assertThat(status.getHistory()).extracting(StatusChange::getState, StatusChange::getRevision)
+                .containsExactly(tuple(StoryState.PUBLISHED, 4L), tuple(StoryState.FAILED, 4L));
+    }
+
     private static ArticleStatus fold(StoryEvent... events) {
         ArticleStatus status = null;
         for (StoryEvent event : events) {
@@ -132,5 +257,14 @@ class StatusRulesTest {
 
     private static StoryEvent published(long revision) {
         return new StoryEvent(StoryState.PUBLISHED, revision, T, URL, "/ai/story/", List.of());
+    }
+
+    private static StoryEvent refusal(long revision, String code) {
+        return new StoryEvent(StoryState.REJECTED, revision, T, null, null,
+                List.of(new RejectionReason("revision", code, "Refused.")));
+    }
+
+    private static StoryEvent failure(Long revision) {
+        return StoryEvent.failed(revision, T, "render", new RejectionReason("render", "too-large", "Too large."));
     }
 }
