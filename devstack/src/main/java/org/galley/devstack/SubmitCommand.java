@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code ./galley submit FILE.md…}: posts story files to a running ingest ({@code POST /v1/articles}, as
  * {@code text/markdown}) and prints one line per file with what became of it, following each story's status
- * ({@code GET /v1/articles/{id}}) until it is published or rejected. Exits 0 when every story was published,
- * 2 when any was rejected, 1 when ingest could not be reached or did not answer in time.
+ * ({@code GET /v1/articles/{id}}) until it is published, rejected (also as a duplicate or stale revision) or
+ * failed in a later stage. Exits 0 when every story was published, 2 when any was rejected, 1 when any failed
+ * in a later stage (enrich, render) or ingest could not be reached or did not answer in time.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = "Submit story files to a running Galley and report what became of each.")
@@ -120,6 +121,11 @@ final class SubmitCommand implements Callable<Integer> {
                 JsonNode status = readJson(response.body());
                 lastState = status.path("state").asText(lastState);
                 boolean thisRevision = status.path("revision").asLong() >= revision;
+                if (refused(status, revision)) {
+                    print("✗", "rejected", name, "revision " + revision + " was refused: revision "
+                            + status.path("acceptedRevision").asText("?") + " is the newest accepted");
+                    return Result.REJECTED;
+                }
                 if (thisRevision && lastState.equals("published")) {
                     print("✓", "published", name, status.path("url").asText());
                     return Result.PUBLISHED;
@@ -132,11 +138,32 @@ final class SubmitCommand implements Callable<Integer> {
                     print("✗", "rejected", name, reasonsText(status.path("reasons")));
                     return Result.REJECTED;
                 }
+                if (thisRevision && lastState.equals("failed")) {
+                    print("!", "failed", name, "in " + status.path("stage").asText("a later stage") + ": "
+                            + reasonsText(status.path("reasons")));
+                    return Result.FAILED;
+                }
             }
             Thread.sleep(200);
         }
         print("?", lastState, name, "not published within " + waitSeconds + " s (revision " + revision + ")");
         return Result.FAILED;
+    }
+
+    /**
+     * Whether ingest refused this revision as a duplicate or stale: the story keeps its state, and the last
+     * change its history shows for the revision is a rejection while the state is about another change.
+     */
+    private static boolean refused(JsonNode status, long revision) {
+        JsonNode last = null;
+        for (JsonNode change : status.path("history")) {
+            if (change.path("revision").asLong(-1) == revision) {
+                last = change;
+            }
+        }
+        boolean stateIsAboutIt = status.path("revision").asLong(-1) == revision
+                && status.path("state").asText().equals("rejected");
+        return last != null && last.path("state").asText().equals("rejected") && !stateIsAboutIt;
     }
 
     private boolean reachable() {
