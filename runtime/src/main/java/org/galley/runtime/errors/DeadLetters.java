@@ -8,6 +8,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the dead-letter record for a poison record: its key and value as read (or as far as they are known),
@@ -19,6 +21,8 @@ import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
  * {@link #STAGE_CONFIG}. Without a dead-letter topic nothing is built and the record is only logged.
  */
 public final class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     /** The Streams property naming the stage, set by {@code StreamsSettings}. */
     public static final String STAGE_CONFIG = "galley.stage";
@@ -80,6 +84,13 @@ public final class DeadLetters {
     public List<ProducerRecord<byte[], byte[]>> records(String reason, byte[] key, byte[] value,
                                                         ErrorHandlerContext context, Exception error) {
         if (topic == null) {
+            return List.of();
+        }
+        if (topic.equals(context.topic())) {
+            // A stage that reads the dead-letter topic itself (ingest's status view) and fails on one must not write
+            // it back there: it would be read, fail and be written again without end.
+            log.error("{}: skipping dead letter {}-{}@{}, which could not be handled ({}); it stays where it is",
+                    stage, context.topic(), context.partition(), context.offset(), error.toString());
             return List.of();
         }
         ProducerRecord<byte[], byte[]> record = ExceptionHandlerUtils.buildDeadLetterQueueRecord(topic, key, value, context, error);

@@ -87,6 +87,21 @@ class HandlersTest {
     }
 
     @Test
+    void aDeadLetterThatFailsAStageReadingTheDeadLetterTopicIsSkippedNotWrittenBack() {
+        HandlerContext context = HandlerContext.of("articles.dead-letter", 5, KEY, VALUE);
+
+        ProcessingExceptionHandler.Response bug = processing.handleError(context,
+                new Record<>("story-1", "value", 1_000L), new NullPointerException("oops"));
+        DeserializationExceptionHandler.Response unreadable = deserialization.handleError(context, input(),
+                new SerializationException("Unknown magic byte!"));
+
+        assertThat(bug.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+        assertThat(bug.deadLetterQueueRecords()).isEmpty();
+        assertThat(unreadable.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+        assertThat(unreadable.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
     void anOutputTooLargeForItsTopicIsDeadLetteredWithoutItsValueAndTheStageGoesOn() {
         ProducerRecord<byte[], byte[]> output = new ProducerRecord<>("articles.published", KEY, new byte[1000]);
 
