@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.galley.runtime.Topics;
 import org.galley.runtime.errors.DeadLetters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,10 +34,8 @@ import picocli.CommandLine.Parameters;
         description = "The dead-letter topic: each record a stage could not read, process or write, with its reason.")
 final class DlqCommand {
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Print every dead letter, oldest first per partition: where it sits, the story, the stage,"
-                    + " the reason, where it was read from and the exception.")
-    static final class ListCommand implements Callable<Integer> {
+    /** Which broker and which dead-letter topic. */
+    static final class Where {
 
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
                 defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
@@ -46,14 +45,23 @@ final class DlqCommand {
         @Option(names = "--topic", defaultValue = "${env:GALLEY_TOPIC_DEAD_LETTER:-" + Topics.DEAD_LETTER + "}",
                 description = "The dead-letter topic (default: ${DEFAULT-VALUE}).")
         String topic;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Print every dead letter, oldest first per partition: where it sits, the story, the stage,"
+                    + " the reason, where it was read from and the exception.")
+    static final class ListCommand implements Callable<Integer> {
+
+        @Mixin
+        Where where = new Where();
 
         PrintStream out = System.out;
 
         @Override
         public Integer call() {
-            List<ConsumerRecord<byte[], byte[]>> letters = list(bootstrapServers, topic);
+            List<ConsumerRecord<byte[], byte[]>> letters = list(where.bootstrapServers, where.topic);
             letters.forEach(letter -> out.println(DeadLetterLine.of(letter)));
-            out.printf("%d dead letter%s in %s%n", letters.size(), letters.size() == 1 ? "" : "s", topic);
+            out.printf("%d dead letter%s in %s%n", letters.size(), letters.size() == 1 ? "" : "s", where.topic);
             return 0;
         }
 
@@ -96,14 +104,8 @@ final class DlqCommand {
 
         static final String REPLAYED_FROM = "galley-replayed-from";
 
-        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-                defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
-                description = "Kafka (default: ${DEFAULT-VALUE}, the broker of ./galley up).")
-        String bootstrapServers;
-
-        @Option(names = "--topic", defaultValue = "${env:GALLEY_TOPIC_DEAD_LETTER:-" + Topics.DEAD_LETTER + "}",
-                description = "The dead-letter topic (default: ${DEFAULT-VALUE}).")
-        String topic;
+        @Mixin
+        Where where = new Where();
 
         @Option(names = "--all", description = "Every dead letter that can go back.")
         boolean all;
@@ -120,12 +122,12 @@ final class DlqCommand {
                 out.println("Name the dead letters to send back (PARTITION@OFFSET, as dlq list shows them), or --all.");
                 return 2;
             }
-            List<ConsumerRecord<byte[], byte[]>> letters = ListCommand.list(bootstrapServers, topic);
+            List<ConsumerRecord<byte[], byte[]>> letters = ListCommand.list(where.bootstrapServers, where.topic);
             Set<String> chosen = new HashSet<>(positions);
             int sent = 0;
             int skipped = 0;
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, where.bootstrapServers);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             try (KafkaProducer<byte[], byte[]> producer =
@@ -145,7 +147,7 @@ final class DlqCommand {
                     ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(origin, null, letter.key(), letter.value(),
                             letter.headers());
                     again.headers().remove(REPLAYED_FROM)
-                            .add(REPLAYED_FROM, (topic + "-" + position).getBytes(StandardCharsets.UTF_8));
+                            .add(REPLAYED_FROM, (where.topic + "-" + position).getBytes(StandardCharsets.UTF_8));
                     try {
                         producer.send(again).get();
                     } catch (Exception e) {
@@ -155,7 +157,7 @@ final class DlqCommand {
                     sent++;
                 }
             }
-            chosen.forEach(position -> out.println("not found " + position + " in " + topic));
+            chosen.forEach(position -> out.println("not found " + position + " in " + where.topic));
             out.printf("%d sent back, %d skipped%n", sent, skipped);
             return chosen.isEmpty() && skipped == 0 ? 0 : 2;
         }
