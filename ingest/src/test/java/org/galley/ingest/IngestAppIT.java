@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleRejected;
+import org.galley.ingest.http.KafkaSubmissionSink;
 import org.galley.events.RejectionReason;
 import org.galley.localkafka.KafkaCluster;
 import org.galley.localkafka.TestKafka;
@@ -119,6 +120,8 @@ class IngestAppIT {
                 topics.rejected().valueSerde().deserializer(), "no-headline");
         assertThat(rejected.value().getReasons()).extracting(RejectionReason::getField).containsExactly("headline");
         assertThat(rejected.value().getSource()).isEqualTo("http");
+        assertThat(new String(rejected.headers().lastHeader(KafkaSubmissionSink.INTAKE_HEADER).value(),
+                StandardCharsets.UTF_8)).as("refused at the HTTP door, never on articles.submitted").isEqualTo("http");
 
         ConsumerRecord<String, byte[]> dead = read(topics.deadLetter().name(), new ByteArrayDeserializer(), "garbage");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a submission");

@@ -1,5 +1,6 @@
 package org.galley.ingest.http;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -29,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * HTTP server opens and closed after it stops.
  */
 public final class KafkaSubmissionSink implements SubmissionSink, GalleyService {
+
+    /**
+     * Marks a refusal made here, at the HTTP door: its submission never reached {@code articles.submitted}, so an
+     * audit counts it as a submission of its own ({@code ./galley audit}). Value {@code http}.
+     */
+    public static final String INTAKE_HEADER = "galley-intake";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaSubmissionSink.class);
 
@@ -73,15 +80,17 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
     @Override
     public void send(ArticleSubmitted submission) throws SendFailedException {
         store(submitted, submission.getArticleId(), submission,
-                LogText.of(submission.getArticleId()) + " revision " + submission.getRevision());
+                LogText.of(submission.getArticleId()) + " revision " + submission.getRevision(), false);
     }
 
     @Override
     public void reject(ArticleRejected rejection) throws SendFailedException {
-        store(rejected, rejection.getArticleId(), rejection, "the rejection of " + LogText.of(rejection.getArticleId()));
+        store(rejected, rejection.getArticleId(), rejection, "the rejection of " + LogText.of(rejection.getArticleId()),
+                true);
     }
 
-    private <V> void store(Topic<String, V> topic, String key, V value, String what) throws SendFailedException {
+    private <V> void store(Topic<String, V> topic, String key, V value, String what, boolean refusedHere)
+            throws SendFailedException {
         Producer<byte[], byte[]> current = producer;
         if (current == null) {
             throw new SendFailedException("The Kafka producer is not running", null);
@@ -89,8 +98,11 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
         try {
             byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
             byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-            current.send(new ProducerRecord<>(topic.name(), keyBytes, valueBytes))
-                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic.name(), keyBytes, valueBytes);
+            if (refusedHere) {
+                record.headers().add(INTAKE_HEADER, "http".getBytes(StandardCharsets.UTF_8));
+            }
+            current.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SendFailedException("Interrupted while sending " + what, e);
