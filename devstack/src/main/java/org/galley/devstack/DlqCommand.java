@@ -2,24 +2,18 @@ package org.galley.devstack;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.galley.runtime.Topics;
 import org.galley.runtime.errors.DeadLetters;
@@ -67,28 +61,9 @@ final class DlqCommand {
 
         /** Every committed record of the topic, read without a consumer group (nothing is committed). */
         static List<ConsumerRecord<byte[], byte[]>> list(String bootstrapServers, String topic) {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "galley-dlq-list");
-            try (KafkaConsumer<byte[], byte[]> consumer =
-                         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-                List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Could not read " + topic + " to its end within 30 s");
-                    }
-                    consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
-                }
-                return letters;
-            }
+            List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+            TopicReader.readAll(bootstrapServers, topic, letters::add);
+            return letters;
         }
     }
 
