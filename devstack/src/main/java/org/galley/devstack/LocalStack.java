@@ -83,7 +83,9 @@ public final class LocalStack implements AutoCloseable {
                     "GALLEY_SITE_BASE_URL", "http://localhost:" + sitePort,
                     "GALLEY_INGEST_PORT", Integer.toString(ingestPort),
                     "GALLEY_INGEST_HOST", "127.0.0.1")).with(extraEnv);
-            TopicAdmin.ensure(config, Topics.fromConfig(config).all());
+            Topics topics = Topics.fromConfig(config);
+            TopicAdmin.ensure(config, topics.all());
+            PublicContracts.enforce(registry.url(), topics);
 
             SiteService site = SiteApp.create(config);
             List<GalleyService> services = List.of(

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.galley.runtime.ServiceConfig;
+import org.galley.runtime.Topics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +33,9 @@ class DockerComposeFileIT {
         assertThat(output).contains("kafka:", "schema-registry:", "ingest:", "enrich:", "render:", "site:");
         assertThat(output).as("Kafka and the registry on loopback only")
                 .contains("127.0.0.1:9092:9092", "127.0.0.1:8081:8081");
+        assertThat(output).as("the public subjects held to FULL_TRANSITIVE before any stage starts")
+                .contains(PublicContracts.LEVEL, "service_completed_successfully")
+                .contains(PublicContracts.subjects(Topics.fromConfig(new ServiceConfig(Map.of()))));
     }
 
     @Test
