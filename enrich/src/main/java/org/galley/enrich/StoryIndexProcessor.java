@@ -36,7 +36,8 @@ import org.galley.events.ArticleEnriched;
  * punctuation indexes for at most {@link IndexPacing#indexBudget()} and leaves the rest, already due, to the
  * next one, so no transaction stays open long. Relinked stories wait in {@value #PENDING_RELINKS_STORE} (article id to its latest
  * relinked event) until the next relink punctuation sends each once. A story's own new event supersedes its
- * pending relink. Both stores are changelogged, and everything is forwarded from a punctuation or a
+ * pending relink, and a later relink an earlier one, whose {@code resend} number is then never sent (a gap, see
+ * {@link StoryIndexer}). Both stores are changelogged, and everything is forwarded from a punctuation or a
  * {@code process} call that commits in one transaction with the stores, so a crash loses or repeats nothing.
  */
 final class StoryIndexProcessor implements Processor<String, ArticleEnriched, String, ArticleEnriched> {

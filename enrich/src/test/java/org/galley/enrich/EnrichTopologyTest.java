@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EnrichTopologyTest {
 
@@ -67,12 +73,15 @@ class EnrichTopologyTest {
 
     /** The events of later stories the last story sent again, keyed by article id, in the order sent. */
     private List<KeyValue<String, ArticleEnriched>> relinked = List.of();
+    /** Everything the last story caused, its own event first. */
+    private List<KeyValue<String, ArticleEnriched>> enrichedSinceLastRead = List.of();
 
     private ArticleEnriched publish(ArticleSubmitted story) {
         accepted.pipeInput(story.getArticleId(), new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1)));
         List<KeyValue<String, ArticleEnriched>> out = enriched.readKeyValuesToList();
         assertThat(out).isNotEmpty();
         assertThat(out.get(0).key).isEqualTo(story.getArticleId());
+        enrichedSinceLastRead = out;
         relinked = out.subList(1, out.size());
         relinked.forEach(again -> assertThat(again.key).isEqualTo(again.value.getSubmission().getArticleId()));
         return out.get(0).value;
@@ -264,5 +273,70 @@ class EnrichTopologyTest {
                 "sport-coastal-cup", "advisory-quillmark");
         // Filed in publication order, the last story sends no other page again.
         assertThat(relinked).isEmpty();
+    }
+
+    private static ArticleSubmitted sample(String file, String articleId, long revision, String day) {
+        ArticleSubmitted story = sample(file, articleId, revision);
+        story.setPublishedAt(Instant.parse(day + "T08:00:00Z"));
+        return story;
+    }
+
+    /** The re-send number of the event the last story sent again for {@code articleId}. */
+    private int resendOf(String articleId) {
+        return relinked.stream().filter(again -> again.key.equals(articleId)).map(again -> again.value.getResend())
+                .findFirst().orElseThrow(() -> new AssertionError(articleId + " was not sent again"));
+    }
+
+    @Test
+    void aStorysFirstEventIsSendZeroEachRelinkTheNextAndANewRevisionStartsAgainAtZero() {
+        ArticleEnriched first = publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1));
+        publish(sample(SampleStories.KAFKA, "streams-1", 1, "2026-04-20"));
+        int firstRelink = resendOf("msft-openai");
+        publish(sample(SampleStories.KAFKA, "streams-2", 1, "2026-04-21"));
+        int secondRelink = resendOf("msft-openai");
+        ArticleEnriched correction = publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 2));
+        publish(sample(SampleStories.KAFKA, "streams-3", 1, "2026-04-22"));
+        int relinkOfCorrection = resendOf("msft-openai");
+
+        assertThat(List.of(first.getResend(), firstRelink, secondRelink, correction.getResend(), relinkOfCorrection))
+                .containsExactly(0, 1, 2, 0, 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void noTwoEventsShareArticleIdRevisionAndResendWhateverTheOrderOfArrival(long seed) {
+        ArticleSubmitted corrected = sample(SampleStories.CLAUDE, "claude-at-work", 2);
+        corrected.setHeadline("Claude Clocks In as Anthropic Bets on Agents");
+        List<List<ArticleSubmitted>> stories = new ArrayList<>(List.of(
+                List.of(sample(SampleStories.CLAUDE, "claude-at-work", 1), corrected),
+                List.of(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1), takedown("msft-openai", 2)),
+                List.of(sample(SampleStories.KAFKA, "newsroom-streams", 1))));
+        for (String file : List.of(Articles.ESSAY, Articles.INTERVIEW, Articles.RELEASE_NOTE,
+                Articles.SECURITY_ADVISORY, Articles.SPORT, Articles.JAPANESE)) {
+            stories.add(List.of(Articles.submission(file)));
+        }
+        Random random = new Random(seed);
+        List<KeyValue<String, ArticleEnriched>> sent = new ArrayList<>();
+        List<List<ArticleSubmitted>> pending = new ArrayList<>();
+        stories.forEach(revisions -> pending.add(new ArrayList<>(revisions)));
+        while (!pending.isEmpty()) {
+            int pick = random.nextInt(pending.size());
+            ArticleSubmitted story = pending.get(pick).remove(0);
+            if (pending.get(pick).isEmpty()) {
+                pending.remove(pick);
+            }
+            publish(story);
+            sent.addAll(enrichedSinceLastRead);
+        }
+
+        Map<String, List<Integer>> numbers = new TreeMap<>();
+        sent.forEach(event -> numbers.computeIfAbsent(
+                event.key + " r" + event.value.getSubmission().getRevision(), send -> new ArrayList<>())
+                .add(event.value.getResend()));
+        assertThat(numbers).hasSize(11).allSatisfy((send, resends) -> assertThat(resends).as(send)
+                .isEqualTo(IntStream.range(0, resends.size()).boxed().toList()));
+        assertThat(sent).extracting(event -> event.key + " r" + event.value.getSubmission().getRevision() + " s"
+                + event.value.getResend()).doesNotHaveDuplicates();
+        assertThat(numbers.values()).anySatisfy(resends -> assertThat(resends).hasSizeGreaterThan(1));
     }
 }

@@ -81,7 +81,7 @@ class KeyValueStoryIndexTest extends StoryIndexContract {
         StorySummary summary = new StorySummary("claude", "Claude Goes to Work", "claude-goes-to-work",
                 "/ai/claude-goes-to-work/", List.of(StoryTag.named("AI"), StoryTag.named("Claude")),
                 Instant.parse("2026-04-21T00:00:00Z"), true,
-                List.of(new Link("kestrel", "Kestrel 3.0", "Kestrel")), List.of(new Link("claude", "Claude", "")));
+                List.of(new Link("kestrel", "Kestrel 3.0", "Kestrel")), List.of(new Link("claude", "Claude", "")), 3);
 
         byte[] stored = serde.serializer().serialize("story-index", summary);
 
@@ -100,6 +100,20 @@ class KeyValueStoryIndexTest extends StoryIndexContract {
         assertThat(summary.tags()).containsExactly(new StoryTag("AI", "ai"));
         assertThat(summary.related()).isEmpty();
         assertThat(summary.ticker()).isEmpty();
+    }
+
+    @Test
+    void aSummaryWrittenBeforeResendsWereCountedReadsAsItsRevisionsOwnSend() {
+        String older = """
+                {"articleId":"a","headline":"H","slug":"h","path":"/ai/h/","tags":[{"name":"AI","slug":"ai"}],
+                 "firstPublishedAt":"2026-04-21T00:00:00Z","published":true,
+                 "related":[{"articleId":"b","headline":"B","label":"AI"}],"ticker":[]}""";
+
+        StorySummary summary = serde.deserializer().deserialize("story-index", older.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(summary.resend()).isZero();
+        assertThat(summary.resent(List.of(), List.of()).resend()).isEqualTo(1);
+        assertThat(summary.related()).containsExactly(new Link("b", "B", "AI"));
     }
 
     @Test

@@ -253,4 +253,23 @@ class PacedIndexTest {
                 .containsExactly("newest@1", "oldest@1", "newest@2");
         assertThat(ticker(out.get(2).value)).containsExactly("newest", "oldest");
     }
+
+    @Test
+    void aRelinkReplacedBeforeItIsSentLeavesItsNumberUnsentSoResendsOnlyGrow() {
+        submit("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28");
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        submit("middle", SampleStories.KAFKA, "2026-04-24");
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        submit("oldest", SampleStories.CLAUDE, "2026-04-21");
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        List<KeyValue<String, ArticleEnriched>> own = enriched.readKeyValuesToList();
+
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+        List<KeyValue<String, ArticleEnriched>> again = enriched.readKeyValuesToList();
+
+        assertThat(own).extracting(kv -> kv.value.getResend()).containsOnly(0);
+        // "newest" was relinked by "middle" (1), then by "oldest" (2) before the first was sent.
+        assertThat(again).extracting(kv -> kv.key + " " + kv.value.getResend())
+                .containsExactlyInAnyOrder("newest 2", "middle 1");
+    }
 }

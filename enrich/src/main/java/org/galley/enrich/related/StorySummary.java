@@ -18,9 +18,15 @@ import org.galley.enrich.tags.StoryTag;
  * @param published        false once the story was taken down; it is then never offered as related
  * @param related          the related links its last event carried (none while it is taken down)
  * @param ticker           the ticker its last event carried, newest first (none while it is taken down)
+ * @param resend           the number of the last send of the current revision: 0 for the revision's (or the
+ *                         takedown's) own event, then one more for each relink, so a re-send is told from a
+ *                         duplicate downstream. A relink superseded before it was sent (enrich's pending relinks)
+ *                         keeps its number unsent, so the numbers sent are unique and increasing, not gapless.
+ *                         Summaries written before it was kept read as 0.
  */
 public record StorySummary(String articleId, String headline, String slug, String path, List<StoryTag> tags,
-                           Instant firstPublishedAt, boolean published, List<Link> related, List<Link> ticker) {
+                           Instant firstPublishedAt, boolean published, List<Link> related, List<Link> ticker,
+                           int resend) {
 
     public StorySummary {
         tags = List.copyOf(tags);
@@ -32,12 +38,13 @@ public record StorySummary(String articleId, String headline, String slug, Strin
     /** A story with no links yet. */
     public StorySummary(String articleId, String headline, String slug, String path, List<StoryTag> tags,
                         Instant firstPublishedAt, boolean published) {
-        this(articleId, headline, slug, path, tags, firstPublishedAt, published, List.of(), List.of());
+        this(articleId, headline, slug, path, tags, firstPublishedAt, published, List.of(), List.of(), 0);
     }
 
-    /** This story as a new revision describes it; its address and first publication stay. */
+    /** This story as a new revision describes it, not sent again yet; its address and first publication stay. */
     public StorySummary revised(String newHeadline, List<StoryTag> newTags) {
-        return new StorySummary(articleId, newHeadline, slug, path, newTags, firstPublishedAt, true, related, ticker);
+        return new StorySummary(articleId, newHeadline, slug, path, newTags, firstPublishedAt, true, related, ticker,
+                0);
     }
 
     /** Taken down: no longer offered, and its own links are gone with its page. */
@@ -47,7 +54,13 @@ public record StorySummary(String articleId, String headline, String slug, Strin
 
     public StorySummary withLinks(List<Link> newRelated, List<Link> newTicker) {
         return new StorySummary(articleId, headline, slug, path, tags, firstPublishedAt, published, newRelated,
-                newTicker);
+                newTicker, resend);
+    }
+
+    /** The same revision with new links, to be sent again as the next re-send. */
+    public StorySummary resent(List<Link> newRelated, List<Link> newTicker) {
+        return new StorySummary(articleId, headline, slug, path, tags, firstPublishedAt, published, newRelated,
+                newTicker, resend + 1);
     }
 
     public Position position() {

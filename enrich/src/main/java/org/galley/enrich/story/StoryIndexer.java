@@ -58,6 +58,12 @@ import org.slf4j.LoggerFactory;
  * each live story's last event carries the links the definitions give for the stories indexed so far, whatever
  * the order they came in. The work per story is bounded by the windows (tags x window, each a range scan), never
  * by the size of the archive.
+ *
+ * <p><b>Re-sends are numbered.</b> A story's own event (a new revision, or a takedown) carries {@code resend} 0;
+ * each relink of that revision carries the next number, kept in its {@link StorySummary#resend()}, so
+ * {@code (articleId, revision, resend)} names one event and a consumer can tell a re-send from a duplicate. The
+ * number is taken when the relink is made: one that the story index step's pending relinks replace before they
+ * are sent leaves a gap, so the numbers a consumer sees are unique and increasing, not consecutive.
  */
 public final class StoryIndexer {
 
@@ -71,7 +77,8 @@ public final class StoryIndexer {
      * What one draft produced.
      *
      * @param story    the story's own event
-     * @param relinked events for other stories whose related stories or ticker it changed, in publication order
+     * @param relinked events for other stories whose related stories or ticker it changed, in publication order,
+     *                 each numbered as its revision's next re-send
      */
     public record Indexed(ArticleEnriched story, List<ArticleEnriched> relinked) {
 
@@ -215,7 +222,7 @@ public final class StoryIndexer {
                     + "its next revision", story.articleId());
             return Optional.empty();
         }
-        StorySummary relinked = story.withLinks(links.relatedLinks(), links.tickerLinks());
+        StorySummary relinked = story.resent(links.relatedLinks(), links.tickerLinks());
         index.put(relinked);
         log.debug("Story {} relinked: related {}, ticker {}", story.articleId(), relinked.related(), relinked.ticker());
         return Optional.of(complete(draft.get(), relinked, links));
@@ -266,6 +273,7 @@ public final class StoryIndexer {
                 .setTicker(links.ticker().stream().map(this::headline).toList())
                 .setFirstPublishedAt(story.firstPublishedAt())
                 .setEnrichedAt(draft.getEnrichedAt())
+                .setResend(story.resend())
                 .build();
     }
 

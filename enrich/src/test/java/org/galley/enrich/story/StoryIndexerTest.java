@@ -51,6 +51,20 @@ class StoryIndexerTest {
         return SampleStories.submission(file, id, revision);
     }
 
+    /** A story filed from {@code file}, published on {@code day}. */
+    private static ArticleSubmitted sample(String file, String id, long revision, String day) {
+        ArticleSubmitted story = sample(file, id, revision);
+        story.setPublishedAt(Instant.parse(day + "T08:00:00Z"));
+        return story;
+    }
+
+    /** The re-send number of the event {@code indexed} sent again for {@code id}. */
+    private static int resendOf(String id, StoryIndexer.Indexed indexed) {
+        return indexed.relinked().stream().filter(again -> again.getSubmission().getArticleId().equals(id))
+                .map(ArticleEnriched::getResend).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " was not sent again"));
+    }
+
     private static ArticleSubmitted takedown(String id, long revision) {
         ArticleSubmitted takedown = sample(SampleStories.CLAUDE, id, revision);
         takedown.setAction(Action.UNPUBLISH);
@@ -221,5 +235,41 @@ class StoryIndexerTest {
 
         assertThat(claude.relinked()).isEmpty();
         assertThat(index.story("older").orElseThrow().related()).isEmpty();
+    }
+
+    @Test
+    void aRevisionsOwnEventIsSendZeroAndEachRelinkOfItTakesTheNextNumberUntilTheNextRevision() {
+        ArticleEnriched first = index(sample(SampleStories.MICROSOFT_OPENAI, "msft", 1));
+        int firstRelink = resendOf("msft", file(sample(SampleStories.KAFKA, "kafka-1", 1, "2026-04-20")));
+        int secondRelink = resendOf("msft", file(sample(SampleStories.KAFKA, "kafka-2", 1, "2026-04-21")));
+        ArticleEnriched correction = index(sample(SampleStories.MICROSOFT_OPENAI, "msft", 2));
+        int relinkOfCorrection = resendOf("msft", file(sample(SampleStories.KAFKA, "kafka-3", 1, "2026-04-22")));
+
+        assertThat(List.of(first.getResend(), firstRelink, secondRelink, correction.getResend(), relinkOfCorrection))
+                .containsExactly(0, 1, 2, 0, 1);
+        assertThat(index.story("msft").orElseThrow().resend()).isEqualTo(1);
+    }
+
+    @Test
+    void aTakedownAndARepublicationAfterItAreEachSendZeroOfTheirRevision() {
+        index(sample(SampleStories.MICROSOFT_OPENAI, "msft", 1));
+        assertThat(resendOf("msft", file(sample(SampleStories.KAFKA, "kafka-1", 1, "2026-04-20")))).isEqualTo(1);
+
+        ArticleEnriched takenDown = index(takedown("msft", 2));
+        ArticleEnriched again = index(sample(SampleStories.MICROSOFT_OPENAI, "msft", 3));
+        int relinkOfRepublication = resendOf("msft", file(sample(SampleStories.KAFKA, "kafka-2", 1, "2026-04-21")));
+
+        assertThat(takenDown.getResend()).isZero();
+        assertThat(again.getResend()).isZero();
+        assertThat(relinkOfRepublication).isEqualTo(1);
+    }
+
+    @Test
+    void aStorysOwnEventIsSendZeroEvenWhenItsLinksAreSentAgainInTheSameStep() {
+        index(sample(SampleStories.MICROSOFT_OPENAI, "msft", 1));
+        StoryIndexer.Indexed claude = file(sample(SampleStories.CLAUDE, "claude", 1));
+
+        assertThat(claude.story().getResend()).isZero();
+        assertThat(claude.relinked()).extracting(ArticleEnriched::getResend).containsExactly(1);
     }
 }
