@@ -238,6 +238,45 @@ class RenderTopologyTest {
         assertThat(published.isEmpty()).isTrue();
     }
 
+    private static String triple(ArticlePublished event) {
+        return event.getArticleId() + " r" + event.getRevision() + " s" + event.getResend();
+    }
+
+    @Test
+    void aResendIsPublishedWithEnrichsNumberAndEachRevisionsOwnEventWithZero() {
+        ArticleEnriched claude = StoryFixtures.claudeGoesToWork();
+        ArticleEnriched microsoft = StoryFixtures.microsoftOpenAi();
+        send(microsoft);
+        send(StoryFixtures.copy(withTicker(microsoft, microsoft, claude)).setResend(1).build());
+        send(StoryFixtures.unpublishing(microsoft));
+
+        List<ArticlePublished> events = published.readValuesToList();
+        assertThat(events).extracting(RenderTopologyTest::triple).containsExactly(
+                StoryFixtures.MICROSOFT_ID + " r1 s0", StoryFixtures.MICROSOFT_ID + " r1 s1",
+                StoryFixtures.MICROSOFT_ID + " r2 s0");
+        assertThat(tickerOf(events.get(1))).containsExactly(StoryFixtures.MICROSOFT_PATH, StoryFixtures.CLAUDE_PATH);
+    }
+
+    @Test
+    void aStoryThatMovedIsOneEventWithTwoPageWritesSoNoTripleIsPublishedTwice() {
+        String moved = "/business/microsoft-and-openai-are-not-breaking-up/";
+        ArticleEnriched microsoft = StoryFixtures.microsoftOpenAi();
+        ArticleEnriched correction = StoryFixtures.copy(StoryFixtures.withSubmission(microsoft, s -> s.setRevision(2)))
+                .setPath(moved).setUrl(StoryFixtures.SITE.urlOf(moved)).build();
+        send(microsoft);
+        send(correction);
+        send(StoryFixtures.copy(correction).setResend(1).build());
+
+        List<KeyValue<String, String>> writes = pages.readKeyValuesToList();
+        List<ArticlePublished> events = published.readValuesToList();
+        assertThat(writes).extracting(write -> write.key + (write.value == null ? " removed" : " put")).containsExactly(
+                StoryFixtures.MICROSOFT_PATH + " put", moved + " put", StoryFixtures.MICROSOFT_PATH + " removed",
+                moved + " put");
+        assertThat(events).extracting(RenderTopologyTest::triple).doesNotHaveDuplicates().containsExactly(
+                StoryFixtures.MICROSOFT_ID + " r1 s0", StoryFixtures.MICROSOFT_ID + " r2 s0",
+                StoryFixtures.MICROSOFT_ID + " r2 s1");
+    }
+
     /** {@code article} as enrich would send it with these stories, newest first, as its ticker. */
     private static ArticleEnriched withTicker(ArticleEnriched article, ArticleEnriched... newestFirst) {
         List<Headline> ticker = Arrays.stream(newestFirst)

@@ -136,7 +136,7 @@ public final class StoryFixtures {
                 .setRevision(article.getSubmission().getRevision() + 1)
                 .setAction(Action.UNPUBLISH)
                 .build();
-        return copy(article).setSubmission(removal).build();
+        return copy(article).setSubmission(removal).setResend(0).build();
     }
 
     /** The story with its submission changed by {@code change}. */
@@ -177,7 +177,8 @@ public final class StoryFixtures {
                 .setRelated(article.getRelated())
                 .setTicker(article.getTicker())
                 .setFirstPublishedAt(article.getFirstPublishedAt())
-                .setEnrichedAt(article.getEnrichedAt());
+                .setEnrichedAt(article.getEnrichedAt())
+                .setResend(article.getResend());
     }
 
     public static Tag tag(String name, String slug) {

@@ -18,6 +18,10 @@ import org.galley.events.PublishedPage;
  * What render tells the platform: the {@link ArticlePublished} event for a page that went live (with the
  * page and everything needed to serve, list and index it) or for a page taken down (page null, path kept),
  * and the matching {@link PageUpdate}s of the pages topic.
+ *
+ * <p>Each enriched event gives exactly one published event, with enrich's {@code resend} number, so
+ * {@code (articleId, revision, resend)} stays unique on {@code articles.published}; a story that moved gets a
+ * second page update (the old path's removal), never a second event.
  */
 public final class Publications {
 
@@ -104,6 +108,7 @@ public final class Publications {
                 .setUrl(article.getUrl())
                 .setOccurredAt(occurredAt)
                 .setPage(page)
+                .setResend(article.getResend())
                 .build();
     }
 }

@@ -95,4 +95,15 @@ class PublicationsTest {
                 .containsExactly(PageUpdate.removal(StoryFixtures.MICROSOFT_PATH), PageUpdate.removal("/old/path/"));
         assertThat(Publications.pageUpdates(event, null).get(0).isRemoval()).isTrue();
     }
+
+    @Test
+    void bothEventsCarryTheResendNumberEnrichGaveTheStory() {
+        ArticleEnriched resent = StoryFixtures.copy(StoryFixtures.microsoftOpenAi()).setResend(3).build();
+        ArticleEnriched removal = StoryFixtures.copy(StoryFixtures.unpublishing(StoryFixtures.microsoftOpenAi()))
+                .setResend(2).build();
+
+        assertThat(Publications.published(resent, "<p>page</p>", NOW).getResend()).isEqualTo(3);
+        assertThat(Publications.unpublished(removal, NOW).getResend()).isEqualTo(2);
+        assertThat(Publications.published(StoryFixtures.microsoftOpenAi(), "<p>page</p>", NOW).getResend()).isZero();
+    }
 }
