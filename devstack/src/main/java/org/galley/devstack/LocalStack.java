@@ -42,18 +42,18 @@ public final class LocalStack implements AutoCloseable {
     private final InProcessKafka kafka;
     private final EmbeddedSchemaRegistry registry;
     private final ServiceConfig config;
-    private final List<GalleyService> services;
-    private final SiteService site;
+    private final List<GalleyService> stages;
+    private volatile SiteService site;
     private final int sitePort;
     private final int ingestPort;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalStack(InProcessKafka kafka, EmbeddedSchemaRegistry registry, ServiceConfig config,
-                       List<GalleyService> services, SiteService site, int sitePort, int ingestPort) {
+                       List<GalleyService> stages, SiteService site, int sitePort, int ingestPort) {
         this.kafka = kafka;
         this.registry = registry;
         this.config = config;
-        this.services = services;
+        this.stages = stages;
         this.site = site;
         this.sitePort = sitePort;
         this.ingestPort = ingestPort;
@@ -88,8 +88,9 @@ public final class LocalStack implements AutoCloseable {
             PublicContracts.enforce(registry.url(), topics);
 
             SiteService site = SiteApp.create(config);
-            List<GalleyService> services = List.of(
-                    IngestApp.create(config), EnrichApp.create(config), RenderApp.create(config), site);
+            List<GalleyService> stages = List.of(IngestApp.create(config), EnrichApp.create(config), RenderApp.create(config));
+            List<GalleyService> services = new ArrayList<>(stages);
+            services.add(site);
             for (GalleyService service : services) {
                 service.start();
                 started.add(service);
@@ -100,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             log.info("Local stack is up: Kafka {}, registry {}", kafka.bootstrapServers(), registry.url());
-            return new LocalStack(kafka, registry, config, services, site, sitePort, ingestPort);
+            return new LocalStack(kafka, registry, config, stages, site, sitePort, ingestPort);
         } catch (RuntimeException e) {
             closeAll(started);
             if (registry != null) {
@@ -136,12 +137,27 @@ public final class LocalStack implements AutoCloseable {
         return site;
     }
 
+    /**
+     * Stops the site and starts a new one with the same settings, as a restarted site process would: it rebuilds
+     * the site from the topics with nothing cached (tests use it to restart the site during an outage).
+     */
+    public synchronized void restartSite() {
+        site.close();
+        SiteService restarted = SiteApp.create(config);
+        site = restarted;
+        restarted.start();
+        if (!restarted.awaitHealthy(START_TIMEOUT)) {
+            throw new IllegalStateException("The restarted site did not become healthy within " + START_TIMEOUT);
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed.getAndSet(true)) {
             return;
         }
-        closeAll(services);
+        closeAll(List.of(site));
+        closeAll(stages);
         registry.close();
         kafka.close();
     }
