@@ -23,6 +23,11 @@ final class LogDirFormat {
 
     /** Formats {@code logDir} (log and metadata log in one) for node {@code nodeId} unless already formatted; says whether it did. */
     static boolean formatIfNew(Path logDir, int nodeId) {
+        return formatIfNew(logDir, nodeId, Uuid.randomUuid().toString());
+    }
+
+    /** As {@link #formatIfNew(Path, int)}, for a node of the cluster {@code clusterId} (every node of one cluster shares it). */
+    static boolean formatIfNew(Path logDir, int nodeId, String clusterId) {
         if (Files.exists(logDir.resolve(META_PROPERTIES))) {
             return false;
         }
@@ -31,7 +36,7 @@ final class LogDirFormat {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(nodeId)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setClusterId(clusterId)
                     .setControllerListenerName(BrokerProperties.CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
                     .addDirectory(logDir.toAbsolutePath().toString())
