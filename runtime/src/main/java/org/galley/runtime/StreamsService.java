@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * when it keeps dying of the same error ({@link ReplaceBackoff}).
  */
 public final class StreamsService implements GalleyService {
+
+    /** How long close waits for the stream threads to commit and stop; a container's stop grace must be longer. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
 
@@ -122,7 +126,11 @@ public final class StreamsService implements GalleyService {
             metrics = null;
         }
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // Leave the group on the way out: Streams otherwise stays a member until its session times out (45 s),
+            // and the partitions of a stopped or scaled-down instance wait that long before another takes them (and
+            // kafka-streams-application-reset refuses to run).
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
             streams = null;
         }
         if (clients != null) {
