@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.galley.ingest.storyfile.StoryFileParser;
 import org.galley.ingest.storyfile.StoryFileResult;
@@ -16,7 +17,8 @@ import org.galley.runtime.SiteSettings;
  * publication first to {@code articles.submitted}, files that cannot be read to {@code articles.rejected}
  * ({@link KafkaStorySink}), a number of them in flight at once ({@link InFlightWindow}); tells a
  * {@link PublishListener} each story's outcome as the site reports it; then waits until the pipeline is idle
- * ({@link PipelineIdle}).
+ * ({@link PipelineIdle}). Over a stack that kept an earlier run's data, a story already sent at the same revision
+ * is not sent again ({@link ResumingSink}): its outcome is the one it had, and the report says so.
  *
  * <p>The site comes out the same bytes on every run, however many stories are in flight and however their
  * arrival interleaves: enrich picks related links and the ticker by publication order, re-enriching a story
@@ -60,16 +62,20 @@ final class StoryPublisher {
             }
         }
         List<PublishReport.Entry> entries;
-        try (KafkaStorySink sink = new KafkaStorySink(stack.config(), SOURCE, clock)) {
+        Set<String> notResent;
+        try (KafkaStorySink kafka = new KafkaStorySink(stack.config(), SOURCE, clock)) {
+            IngestStatusClient ingest = new IngestStatusClient(stack.ingestUrl(), stack.config().find("GALLEY_INGEST_TOKEN"));
+            ResumingSink sink = new ResumingSink(kafka, ingest::acceptedRevision);
             entries = new InFlightWindow(sink, stack.site()::outcome, stack.siteUrl(), listener, limits, clock,
                     InFlightWindow.POLL).publish(stories);
+            notResent = sink.notResent();
         }
         if (entries.stream().anyMatch(entry -> entry.outcome() == null)) {
             // Some story never came through: the run has failed already, and the pipeline may never go idle.
-            return new PublishReport(entries, false);
+            return new PublishReport(entries, notResent, false);
         }
         try (PipelineIdle idle = PipelineIdle.forStack(stack)) {
-            return new PublishReport(entries, idle.await(limits.storyTimeout()));
+            return new PublishReport(entries, notResent, idle.await(limits.storyTimeout()));
         }
     }
 }
