@@ -5,11 +5,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 import org.galley.ingest.storyfile.StoryFileParser;
 import org.galley.ingest.storyfile.StoryFileResult;
 import org.galley.runtime.SiteSettings;
+import org.galley.runtime.Topics;
 
 /**
  * Publishes a folder of story files through a running local stack, the way a newsroom tool would, and returns
@@ -65,7 +74,9 @@ final class StoryPublisher {
         Set<String> notResent;
         try (KafkaStorySink kafka = new KafkaStorySink(stack.config(), SOURCE, clock)) {
             IngestStatusClient ingest = new IngestStatusClient(stack.ingestUrl(), stack.config().find("GALLEY_INGEST_TOKEN"));
-            ResumingSink sink = new ResumingSink(kafka, ingest::acceptedRevision);
+            // On a stack that never had a story ingest knows none, and asking it about each would only cost time.
+            ResumingSink sink = new ResumingSink(kafka,
+                    anyStorySubmittedBefore() ? ingest::acceptedRevision : articleId -> Optional.empty());
             entries = new InFlightWindow(sink, stack.site()::outcome, stack.siteUrl(), listener, limits, clock,
                     InFlightWindow.POLL).publish(stories);
             notResent = sink.notResent();
@@ -76,6 +87,20 @@ final class StoryPublisher {
         }
         try (PipelineIdle idle = PipelineIdle.forStack(stack)) {
             return new PublishReport(entries, notResent, idle.await(limits.storyTimeout()));
+        }
+    }
+
+    /** Whether {@code articles.submitted} holds anything yet: only on a stack that kept an earlier run's data. */
+    private boolean anyStorySubmittedBefore() throws InterruptedException {
+        String topic = Topics.fromConfig(stack.config()).submitted().name();
+        try (Admin admin = Admin.create(stack.config().kafkaProperties())) {
+            Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions().stream()
+                    .collect(Collectors.toMap(partition -> new TopicPartition(topic, partition.partition()),
+                            partition -> OffsetSpec.latest()));
+            return admin.listOffsets(ends).all().get().values().stream().anyMatch(end -> end.offset() > 0);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the end of " + topic + ": " + e.getCause().getMessage(), e);
         }
     }
 }

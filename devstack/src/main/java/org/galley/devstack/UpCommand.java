@@ -1,6 +1,9 @@
 package org.galley.devstack;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +88,11 @@ final class UpCommand implements Callable<Integer> {
         // would outlive the topics it was built from.
         boolean keep = kafkaPort != 0;
         if (fresh) {
+            if (keep && portTaken(kafkaPort)) {
+                // Most likely another ./galley up over this folder: its broker's log must not vanish under it.
+                System.err.println("Kafka's port " + kafkaPort + " is taken; stop what runs there before --fresh.");
+                return FAILED;
+            }
             WorkDir.clearAllButLogs(data);
         }
         Path workDir = keep ? WorkDir.kept(data) : WorkDir.create();
@@ -136,6 +144,14 @@ final class UpCommand implements Callable<Integer> {
             if (exitWhenIdle) {
                 stack.close();
             }
+        }
+    }
+
+    private static boolean portTaken(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (IOException taken) {
+            return true;
         }
     }
 
