@@ -61,7 +61,9 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Starts the stack. {@code workDir} holds Kafka's log and the services' state; {@code siteDir} receives the
-     * site. {@code extraEnv} adds or overrides service settings (e.g. branding).
+     * site. {@code extraEnv} adds or overrides service settings (e.g. branding). With a fixed Kafka port the log in
+     * {@code workDir} is kept, with the registry's schemas in it, so a stack started again over the same
+     * {@code workDir} resumes where it stopped; with port 0 it is temporary.
      */
     public static LocalStack start(Ports ports, Path workDir, Path siteDir, Map<String, String> extraEnv) {
         InProcessKafka kafka = ports.kafka() == 0
@@ -70,7 +72,10 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedSchemaRegistry registry = null;
         List<GalleyService> started = new ArrayList<>();
         try {
-            registry = EmbeddedSchemaRegistry.start(ports.registry());
+            // With a kept log dir the registry keeps its schemas in it too (_schemas), so ids survive a restart.
+            registry = ports.kafka() == 0
+                    ? EmbeddedSchemaRegistry.start(ports.registry())
+                    : EmbeddedSchemaRegistry.startOnKafka(ports.registry(), Map.of("bootstrap.servers", kafka.bootstrapServers()));
             int sitePort = ports.site() == 0 ? LoopbackPorts.free() : ports.site();
             int ingestPort = ports.ingest() == 0 ? LoopbackPorts.free() : ports.ingest();
             ServiceConfig config = new ServiceConfig(System.getenv()).with(Map.of(

@@ -2,17 +2,24 @@ package org.galley.devstack;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.galley.site.Outcome;
 
 /**
- * What became of each story file the local stack published, in the order the outcomes arrived, whether the
- * pipeline then settled (so the site is final), and the exit code that follows from it.
+ * What became of each story file the local stack published, in the order the outcomes arrived, which of them an
+ * earlier run had already sent at the same revision (so they were not sent again), whether the pipeline then
+ * settled (so the site is final), and the exit code that follows from it.
  */
-record PublishReport(List<Entry> entries, boolean settled) {
+record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled) {
 
     PublishReport {
         entries = List.copyOf(entries);
+        notResent = Set.copyOf(notResent);
+    }
+
+    PublishReport(List<Entry> entries, boolean settled) {
+        this(entries, Set.of(), settled);
     }
 
     /** One story file and its outcome; {@code outcome} is null when the pipeline did not answer in time. */
@@ -58,7 +65,10 @@ record PublishReport(List<Entry> entries, boolean settled) {
         long published = entries.stream().filter(Entry::published).count();
         long rejected = entries.stream().filter(Entry::rejected).count();
         long unresolved = entries.stream().filter(entry -> entry.outcome() == null).count();
-        return published + " published, " + rejected + " rejected"
+        long alreadyPublished = entries.stream()
+                .filter(entry -> entry.published() && notResent.contains(entry.articleId())).count();
+        return published + " published" + (alreadyPublished > 0 ? " (" + alreadyPublished + " of them already were, by an "
+                + "earlier run, at the same revision: not sent again)" : "") + ", " + rejected + " rejected"
                 + (unresolved > 0 ? ", " + unresolved + " with no answer in time" : "")
                 + (settled || unresolved > 0 ? "" : "; the pipeline was still busy, so the site may not be final") + ".";
     }

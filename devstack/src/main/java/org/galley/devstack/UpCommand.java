@@ -1,6 +1,9 @@
 package org.galley.devstack;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +20,10 @@ import picocli.CommandLine.Option;
  * serving the site until Ctrl-C or, with {@code --exit-when-idle}, exits once the pipeline is idle with 0 when
  * every story was published, 2 when any was rejected, and 1 on failure (including a pipeline still busy after
  * {@code --story-timeout}).
+ *
+ * <p>The broker's log, the stream state and the registry's schemas are kept in {@code .galley/} ({@code --data}),
+ * so the next run resumes where this one stopped, with the same stories and schema ids; {@code --fresh} empties it
+ * first. With {@code --kafka-port 0} (tests) nothing is kept.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run broker, registry, ingest, enrich, render and the preview site; publish story files.")
@@ -29,8 +36,15 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--articles", paramLabel = "DIR", description = "Folder of *.md story files (default: ${DEFAULT-VALUE}).")
     Path articles = Path.of("samples", "stories");
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where the site is written (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of(".galley", "site");
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the site is written (default: site/ in the --data folder).")
+    Path out;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Where the broker's log, the stream state and the "
+            + "registry's schemas are kept between runs (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of(".galley");
+
+    @Option(names = "--fresh", description = "Start over: empty the --data folder (all but its logs) first.")
+    boolean fresh;
 
     @Option(names = "--exit-when-idle", description = "Exit once every story is published or rejected and the pipeline is idle.")
     boolean exitWhenIdle;
@@ -67,23 +81,43 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("No such folder of stories: " + articles.toAbsolutePath());
             return FAILED;
         }
-        Path workDir = WorkDir.create();
+        if (out == null) {
+            out = data.resolve("site");
+        }
+        // The stack keeps its Kafka log only on a fixed port; with port 0 the rest must go too, or stream state
+        // would outlive the topics it was built from.
+        boolean keep = kafkaPort != 0;
+        if (fresh) {
+            if (keep && portTaken(kafkaPort)) {
+                // Most likely another ./galley up over this folder: its broker's log must not vanish under it.
+                System.err.println("Kafka's port " + kafkaPort + " is taken; stop what runs there before --fresh.");
+                return FAILED;
+            }
+            WorkDir.clearAllButLogs(data);
+        }
+        Path workDir = keep ? WorkDir.kept(data) : WorkDir.create();
         LocalStack.Ports ports = new LocalStack.Ports(kafkaPort, registryPort, ingestPort, sitePort);
         LocalStack stack;
         try {
             stack = LocalStack.start(ports, workDir, out.toAbsolutePath(), Map.of());
         } catch (RuntimeException e) {
-            WorkDir.deleteQuietly(workDir);
+            if (!keep) {
+                WorkDir.deleteQuietly(workDir);
+            }
             System.err.println("galley up could not start: " + e.getMessage());
             return FAILED;
         }
-        // Ctrl-C runs this hook; it stops the services in order and removes the working folder.
+        // Ctrl-C runs this hook; it stops the services in order and removes a throw-away working folder.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
-            WorkDir.deleteQuietly(workDir);
+            if (!keep) {
+                WorkDir.deleteQuietly(workDir);
+            }
         }, "galley-up-shutdown"));
         try {
             printAddresses(stack);
+            console.println(keep ? "  Data             " + data + " (kept between runs; --fresh starts over)"
+                    : "  Data             not kept (--kafka-port 0)");
             MediaFolder.copyInto(articles, out);
             Duration storyTimeout = Duration.ofSeconds(storyTimeoutSeconds);
             // A redrawn line only makes sense on a terminal; pipes and CI logs get a line per story.
@@ -110,6 +144,14 @@ final class UpCommand implements Callable<Integer> {
             if (exitWhenIdle) {
                 stack.close();
             }
+        }
+    }
+
+    private static boolean portTaken(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (IOException taken) {
+            return true;
         }
     }
 

@@ -17,6 +17,10 @@ import org.galley.registry.RegistryException;
  * version, and a new version must pass the subject's compatibility level. Version numbers are not
  * reused after a delete. Failures are {@link RegistryException}s with Confluent's error codes.
  * Safe for concurrent use.
+ *
+ * <p>Every change is first written to its {@link SchemaJournal} (in Confluent's {@code _schemas} record format,
+ * {@link SchemaLogRecord}) and applied only once the journal has it, so an id is never handed out twice, even
+ * across restarts; {@link #replay} rebuilds a store from those records.
  */
 public final class SchemaStore {
 
@@ -28,6 +32,17 @@ public final class SchemaStore {
     private final Map<String, Subject> subjects = new TreeMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
     private CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
+    private int lastId;
+    private final SchemaJournal journal;
+
+    /** A store kept in memory only. */
+    public SchemaStore() {
+        this(SchemaJournal.NONE);
+    }
+
+    SchemaStore(SchemaJournal journal) {
+        this.journal = journal;
+    }
 
     /** One subject's live versions (number to global id), and the last number it handed out. */
     private static final class Subject {
@@ -46,13 +61,41 @@ public final class SchemaStore {
         if (!problems.isEmpty()) {
             throw RegistryException.incompatible(subject, problems);
         }
-        int id = idsByCanonical.computeIfAbsent(schema.toString(), canonical -> {
-            int next = schemasById.size() + 1;
-            schemasById.put(next, schema);
-            return next;
-        });
-        versions.idsByVersion.put(++versions.lastVersion, id);
+        Integer known = idsByCanonical.get(schema.toString());
+        int id = known != null ? known : lastId + 1;
+        SchemaLogRecord.SchemaVersion added =
+                new SchemaLogRecord.SchemaVersion(subject, versions.lastVersion + 1, id, schema.toString(), false);
+        journal.append(List.of(added));
+        apply(added);
         return id;
+    }
+
+    /** Applies changes read back from a journal, oldest first, as they were made. */
+    synchronized void replay(List<SchemaLogRecord> records) {
+        records.forEach(this::apply);
+    }
+
+    private void apply(SchemaLogRecord record) {
+        if (record instanceof SchemaLogRecord.SchemaVersion version) {
+            schemasById.computeIfAbsent(version.id(), id -> new Schema.Parser().parse(version.schema()));
+            idsByCanonical.putIfAbsent(version.schema(), version.id());
+            lastId = Math.max(lastId, version.id());
+            Subject versions = subjects.computeIfAbsent(version.subject(), s -> new Subject());
+            versions.lastVersion = Math.max(versions.lastVersion, version.version());
+            if (version.deleted()) {
+                versions.idsByVersion.remove(version.version());
+            } else {
+                versions.idsByVersion.put(version.version(), version.id());
+            }
+        } else if (record instanceof SchemaLogRecord.LevelChange change) {
+            if (change.subject() == null) {
+                globalLevel = change.level() == null ? CompatibilityLevel.BACKWARD : change.level();
+            } else if (change.level() == null) {
+                subjectLevels.remove(change.subject());
+            } else {
+                subjectLevels.put(change.subject(), change.level());
+            }
+        }
     }
 
     /** The version of the subject holding this schema; 40401 or 40403 if there is none. */
@@ -111,15 +154,21 @@ public final class SchemaStore {
     public synchronized List<Integer> deleteSubject(String subject) {
         Subject versions = liveSubject(subject);
         List<Integer> deleted = List.copyOf(versions.idsByVersion.keySet());
-        versions.idsByVersion.clear();
+        List<SchemaLogRecord> deletions = versions.idsByVersion.entrySet().stream()
+                .map(entry -> deleted(subject, entry.getKey(), entry.getValue()))
+                .toList();
+        journal.append(deletions);
+        deletions.forEach(this::apply);
         return deleted;
     }
 
     /** Deletes one version (or the newest, for {@link #LATEST}) and returns its number. */
     public synchronized int deleteVersion(String subject, int version) {
-        int number = version(subject, version).version();
-        liveSubject(subject).idsByVersion.remove(number);
-        return number;
+        RegisteredSchema found = version(subject, version);
+        SchemaLogRecord deletion = deleted(subject, found.version(), found.id());
+        journal.append(List.of(deletion));
+        apply(deletion);
+        return found.version();
     }
 
     /**
@@ -141,7 +190,7 @@ public final class SchemaStore {
     }
 
     public synchronized void globalLevel(CompatibilityLevel level) {
-        globalLevel = level;
+        change(new SchemaLogRecord.LevelChange(null, level));
     }
 
     /** The level set for this subject alone, if any. */
@@ -150,21 +199,31 @@ public final class SchemaStore {
     }
 
     public synchronized void subjectLevel(String subject, CompatibilityLevel level) {
-        subjectLevels.put(subject, level);
+        change(new SchemaLogRecord.LevelChange(subject, level));
     }
 
     /** Removes the subject's own level and returns it; 40408 if it had none. */
     public synchronized CompatibilityLevel deleteSubjectLevel(String subject) {
-        CompatibilityLevel removed = subjectLevels.remove(subject);
+        CompatibilityLevel removed = subjectLevels.get(subject);
         if (removed == null) {
             throw RegistryException.subjectLevelNotConfigured(subject);
         }
+        change(new SchemaLogRecord.LevelChange(subject, null));
         return removed;
     }
 
     /** The level that applies to the subject: its own, else the global one. */
     public synchronized CompatibilityLevel level(String subject) {
         return subjectLevels.getOrDefault(subject, globalLevel);
+    }
+
+    private void change(SchemaLogRecord.LevelChange change) {
+        journal.append(List.of(change));
+        apply(change);
+    }
+
+    private SchemaLogRecord deleted(String subject, int version, int id) {
+        return new SchemaLogRecord.SchemaVersion(subject, version, id, schemasById.get(id).toString(), true);
     }
 
     private Subject liveSubject(String subject) {
