@@ -31,8 +31,9 @@ import org.galley.runtime.SiteSettings;
  *                       held here ({@code GALLEY_INGEST_ADVERTISED_URL}, {@code http://host:port} or
  *                       {@code host:port}); Kafka Streams' {@code application.server}. By default
  *                       {@code localhost:<port>} when the door listens on loopback only, else
- *                       {@code $HOSTNAME:<port>}: a container's (Docker, Kubernetes) own name, which its peers
- *                       on the same network resolve, so each replica tells the others where it is
+ *                       {@code $HOSTNAME:<port>}: in Docker the container's own name, which its peers on the
+ *                       compose network resolve, so each replica tells the others where it is (a Kubernetes
+ *                       pod's name does not resolve alone: deploy/kubernetes sets the pod's IP)
  */
 public record IngestSettings(int maxStoryBytes, String httpHost, int httpPort, Optional<String> bearerToken,
                              boolean openWithoutToken, String siteBaseUrl, HostInfo advertisedHost) {
@@ -178,8 +179,8 @@ public record IngestSettings(int maxStoryBytes, String httpHost, int httpPort, O
     }
 
     /**
-     * A door on loopback is reached at localhost only; one beyond it by this machine's name, which Docker and
-     * Kubernetes put in {@code HOSTNAME} (localhost would send a peer's status request back to the peer itself).
+     * A door on loopback is reached at localhost only; one beyond it by this machine's name, which Docker puts in
+     * {@code HOSTNAME} (localhost would send a peer's status request back to the peer itself).
      */
     private static String defaultAdvertisedHost(ServiceConfig config, int port) {
         boolean loopbackOnly = isLoopback(config.get("GALLEY_INGEST_HOST", DEFAULT_HOST));
