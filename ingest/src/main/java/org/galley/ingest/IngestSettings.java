@@ -29,8 +29,11 @@ import org.galley.runtime.SiteSettings;
  * @param siteBaseUrl    the site's base URL, against which site-relative hero images in story files are resolved
  * @param advertisedHost where other ingest instances reach this one's HTTP API to ask for a story's status
  *                       held here ({@code GALLEY_INGEST_ADVERTISED_URL}, {@code http://host:port} or
- *                       {@code host:port}, default {@code localhost:<port>}); Kafka Streams'
- *                       {@code application.server}
+ *                       {@code host:port}); Kafka Streams' {@code application.server}. By default
+ *                       {@code localhost:<port>} when the door listens on loopback only, else
+ *                       {@code $HOSTNAME:<port>}: in Docker the container's own name, which its peers on the
+ *                       compose network resolve, so each replica tells the others where it is (a Kubernetes
+ *                       pod's name does not resolve alone: deploy/kubernetes sets the pod's IP)
  */
 public record IngestSettings(int maxStoryBytes, String httpHost, int httpPort, Optional<String> bearerToken,
                              boolean openWithoutToken, String siteBaseUrl, HostInfo advertisedHost) {
@@ -66,7 +69,7 @@ public record IngestSettings(int maxStoryBytes, String httpHost, int httpPort, O
                 config.find("GALLEY_INGEST_TOKEN"),
                 openWithoutToken(config.get("GALLEY_INGEST_AUTH", "token")),
                 SiteSettings.fromConfig(config).baseUrl(),
-                advertised(config.get("GALLEY_INGEST_ADVERTISED_URL", "localhost:" + port)));
+                advertised(config.get("GALLEY_INGEST_ADVERTISED_URL", defaultAdvertisedHost(config, port))));
         settings.requireTokenBeyondLoopback();
         return settings;
     }
@@ -99,7 +102,11 @@ public record IngestSettings(int maxStoryBytes, String httpHost, int httpPort, O
      * may change; no name is looked up.
      */
     public boolean isLoopbackOnly() {
-        String host = httpHost.strip();
+        return isLoopback(httpHost);
+    }
+
+    private static boolean isLoopback(String address) {
+        String host = address.strip();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
@@ -169,6 +176,15 @@ public record IngestSettings(int maxStoryBytes, String httpHost, int httpPort, O
                 throw new IllegalArgumentException("GALLEY_INGEST_AUTH must be 'token' (the default: a token is "
                         + "required unless ingest listens on loopback only) or 'none', was '" + auth + "'");
         }
+    }
+
+    /**
+     * A door on loopback is reached at localhost only; one beyond it by this machine's name, which Docker puts in
+     * {@code HOSTNAME} (localhost would send a peer's status request back to the peer itself).
+     */
+    private static String defaultAdvertisedHost(ServiceConfig config, int port) {
+        boolean loopbackOnly = isLoopback(config.get("GALLEY_INGEST_HOST", DEFAULT_HOST));
+        return (loopbackOnly ? "localhost" : config.get("HOSTNAME", "localhost").strip()) + ":" + port;
     }
 
     private static HostInfo advertised(String url) {

@@ -14,6 +14,7 @@ class IngestSettingsTest {
 
     @Test
     void defaultsAreOneMebibytePort8082EveryInterfaceAndATokenRequired() {
+        // No HOSTNAME in this environment: the advertised host falls back to localhost.
         IngestSettings settings = IngestSettings.fromConfig(new ServiceConfig(Map.of("GALLEY_INGEST_TOKEN", "t0ken")));
 
         assertThat(settings.maxStoryBytes()).isEqualTo(1024 * 1024);
@@ -80,6 +81,30 @@ class IngestSettingsTest {
                 "GALLEY_INGEST_HOST", "127.0.0.1")));
 
         assertThat(settings.applicationServer()).isEqualTo("localhost:9100");
+    }
+
+    @Test
+    void beyondLoopbackTheAdvertisedUrlDefaultsToTheContainersHostname() {
+        IngestSettings settings = IngestSettings.fromConfig(new ServiceConfig(Map.of("GALLEY_INGEST_TOKEN", "t0ken",
+                "HOSTNAME", "3f2a9c1b7d4e", "GALLEY_INGEST_PORT", "9100")));
+
+        assertThat(settings.applicationServer()).isEqualTo("3f2a9c1b7d4e:9100");
+    }
+
+    @Test
+    void aDoorOnLoopbackIsAdvertisedAsLocalhostWhateverTheHostname() {
+        IngestSettings settings = IngestSettings.fromConfig(new ServiceConfig(Map.of("HOSTNAME", "newsroom-laptop",
+                "GALLEY_INGEST_HOST", "127.0.0.1")));
+
+        assertThat(settings.applicationServer()).isEqualTo("localhost:8082");
+    }
+
+    @Test
+    void anAdvertisedUrlOverridesTheHostname() {
+        IngestSettings settings = IngestSettings.fromConfig(new ServiceConfig(Map.of("GALLEY_INGEST_TOKEN", "t0ken",
+                "HOSTNAME", "ingest-0", "GALLEY_INGEST_ADVERTISED_URL", "10.0.0.7:8082")));
+
+        assertThat(settings.applicationServer()).isEqualTo("10.0.0.7:8082");
     }
 
     @Test
