@@ -237,16 +237,15 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Stops the site and starts a new one with the same settings, as a restarted site process would: it rebuilds
-     * the site from the topics with nothing cached (tests use it to restart the site during an outage).
+     * the site from the topics with nothing cached (tests use it to restart the site during an outage). It does
+     * not wait for the new site to be ready: that takes catching up with the topics, which a registry outage
+     * holds up ({@code site().awaitHealthy} waits for it).
      */
     public synchronized void restartSite() {
         site.close();
         SiteService restarted = SiteApp.create(config);
         site = restarted;
         restarted.start();
-        if (!restarted.awaitHealthy(START_TIMEOUT)) {
-            throw new IllegalStateException("The restarted site did not become healthy within " + START_TIMEOUT);
-        }
     }
 
     @Override
