@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -30,9 +29,12 @@ public final class SiteFolder implements SiteFiles {
     private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path root;
+    // Asked once: where there are no POSIX modes (Windows), the file system's ACLs decide who reads.
+    private final boolean posix;
 
     public SiteFolder(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.posix = this.root.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
             if (!Files.isDirectory(this.root)) {
                 Files.createDirectories(this.root);
@@ -154,9 +156,8 @@ public final class SiteFolder implements SiteFiles {
         setMode(dir, FOLDER_MODE);
     }
 
-    /** Sets the mode where the file system has POSIX modes (not on Windows, where the ACLs decide). */
-    private static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
-        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+    private void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+        if (posix) {
             Files.setPosixFilePermissions(path, mode);
         }
     }
