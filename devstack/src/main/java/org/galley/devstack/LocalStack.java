@@ -5,7 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.galley.enrich.EnrichApp;
 import org.galley.ingest.IngestApp;
@@ -14,7 +22,9 @@ import org.galley.localkafka.LoopbackPorts;
 import org.galley.registry.server.EmbeddedSchemaRegistry;
 import org.galley.render.RenderApp;
 import org.galley.runtime.GalleyService;
+import org.galley.runtime.OperationsServer;
 import org.galley.runtime.ServiceConfig;
+import org.galley.runtime.ServiceRunner;
 import org.galley.runtime.TopicAdmin;
 import org.galley.runtime.Topics;
 import org.galley.site.SiteApp;
@@ -26,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * Everything Galley needs, in this JVM: a KRaft broker, a Confluent-compatible schema registry, ingest,
  * enrich, render and the site. Each service is the same object its own {@code main} runs in production;
  * only the addresses differ, passed as the same environment variables docker-compose sets.
+ *
+ * <p>{@link #serveOperations} serves every service's health and metrics on one port, through the same
+ * {@link OperationsServer} each service's own process opens. A service that fails for good is not a reason to
+ * stop the others (they share this JVM): the stack logs it once and reports it DOWN there.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -47,6 +61,9 @@ public final class LocalStack implements AutoCloseable {
     private final int sitePort;
     private final int ingestPort;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<String> reportedFailures = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watcher;
+    private OperationsServer ops;
 
     private LocalStack(InProcessKafka kafka, EmbeddedSchemaRegistry registry, ServiceConfig config,
                        List<GalleyService> stages, SiteService site, int sitePort, int ingestPort) {
@@ -57,6 +74,87 @@ public final class LocalStack implements AutoCloseable {
         this.site = site;
         this.sitePort = sitePort;
         this.ingestPort = ingestPort;
+        this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "galley-stack-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watcher.scheduleWithFixedDelay(this::reportFailures, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Logs each service that has failed for good, once; {@link ServiceRunner} would exit, the stack carries on. */
+    private void reportFailures() {
+        for (GalleyService service : services()) {
+            try {
+                service.failure().filter(failure -> reportedFailures.add(service.name())).ifPresent(failure ->
+                        log.error("{} has failed for good: {}. The local stack keeps running the others and reports it"
+                                + " DOWN on /healthz/live; restart ./galley up to start it again.", service.name(), failure));
+            } catch (RuntimeException e) {
+                log.warn("Could not ask {} whether it has failed", service.name(), e);
+            }
+        }
+    }
+
+    /** The services the stack runs, the site as it is now (it may have been restarted). */
+    private List<GalleyService> services() {
+        List<GalleyService> services = new ArrayList<>(stages);
+        services.add(site);
+        return services;
+    }
+
+    /**
+     * Serves {@code /healthz/live}, {@code /healthz/ready} (every service) and {@code /metrics} (every service's
+     * meters, each with its {@code service} tag) on {@code host:port} ({@code 0}: a free one) until the stack
+     * closes; {@link OperationsServer#port()} says which.
+     */
+    public synchronized OperationsServer serveOperations(String host, int port) {
+        if (ops != null) {
+            throw new IllegalStateException("The local stack already serves its operations on port " + ops.port());
+        }
+        List<GalleyService> services = new ArrayList<>(stages);
+        services.add(new CurrentSite());
+        ops = OperationsServer.start("galley", services, host, port);
+        ops.bindMetrics();
+        return ops;
+    }
+
+    /** The site as it is now, for the operations server: {@link #restartSite()} replaces it. */
+    private final class CurrentSite implements GalleyService {
+
+        @Override
+        public String name() {
+            return site.name();
+        }
+
+        @Override
+        public void start() {
+            throw new UnsupportedOperationException("The local stack starts the site");
+        }
+
+        @Override
+        public boolean isHealthy() {
+            return site.isHealthy();
+        }
+
+        @Override
+        public boolean isLive() {
+            return site.isLive();
+        }
+
+        @Override
+        public Optional<String> failure() {
+            return site.failure();
+        }
+
+        @Override
+        public void bindMetrics(MeterRegistry registry) {
+            site.bindMetrics(registry);
+        }
+
+        @Override
+        public void close() {
+            throw new UnsupportedOperationException("The local stack closes the site");
+        }
     }
 
     /**
@@ -144,22 +242,25 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Stops the site and starts a new one with the same settings, as a restarted site process would: it rebuilds
-     * the site from the topics with nothing cached (tests use it to restart the site during an outage).
+     * the site from the topics with nothing cached (tests use it to restart the site during an outage). It does
+     * not wait for the new site to be ready: that takes catching up with the topics, which a registry outage
+     * holds up ({@code site().awaitHealthy} waits for it).
      */
     public synchronized void restartSite() {
         site.close();
         SiteService restarted = SiteApp.create(config);
         site = restarted;
         restarted.start();
-        if (!restarted.awaitHealthy(START_TIMEOUT)) {
-            throw new IllegalStateException("The restarted site did not become healthy within " + START_TIMEOUT);
-        }
     }
 
     @Override
     public synchronized void close() {
         if (closed.getAndSet(true)) {
             return;
+        }
+        watcher.shutdownNow();
+        if (ops != null) {
+            ops.close();
         }
         closeAll(List.of(site));
         closeAll(stages);

@@ -10,13 +10,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.galley.runtime.OperationsServer;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code ./galley up}: starts the whole pipeline in this JVM, publishes a folder of story files through it
- * ({@link StoryPublisher}, with a progress bar on a terminal and a line per story otherwise), and either keeps
+ * ({@link StoryPublisher}, with a progress bar on a terminal and a line per story otherwise), serves every
+ * service's health and metrics on one ops port ({@code --ops-port}, 9400 by default), and either keeps
  * serving the site until Ctrl-C or, with {@code --exit-when-idle}, exits once the pipeline is idle with 0 when
  * every story was published, 2 when any was rejected, and 1 on failure (including a pipeline still busy after
  * {@code --story-timeout}).
@@ -60,6 +62,10 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--site-port", description = "Preview site port (default: ${DEFAULT-VALUE}).")
     int sitePort = LocalStack.Ports.defaults().site();
+
+    @Option(names = "--ops-port", description = "Port of /healthz/live, /healthz/ready and /metrics for every service"
+            + " it runs (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int opsPort = OperationsServer.DEFAULT_PORT;
 
     @Option(names = "--story-timeout", description = "How long to wait for each story from when it is sent, and then "
             + "for the pipeline to go idle, in seconds (default: ${DEFAULT-VALUE}).")
@@ -107,6 +113,17 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("galley up could not start: " + e.getMessage());
             return FAILED;
         }
+        OperationsServer ops;
+        try {
+            ops = stack.serveOperations("127.0.0.1", opsPort);
+        } catch (RuntimeException e) {
+            stack.close();
+            if (!keep) {
+                WorkDir.deleteQuietly(workDir);
+            }
+            System.err.println("galley up could not start: " + e.getMessage());
+            return FAILED;
+        }
         // Ctrl-C runs this hook; it stops the services in order and removes a throw-away working folder.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -115,7 +132,7 @@ final class UpCommand implements Callable<Integer> {
             }
         }, "galley-up-shutdown"));
         try {
-            printAddresses(stack);
+            printAddresses(stack, ops);
             console.println(keep ? "  Data             " + data + " (kept between runs; --fresh starts over)"
                     : "  Data             not kept (--kafka-port 0)");
             MediaFolder.copyInto(articles, out);
@@ -155,12 +172,13 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
-    private void printAddresses(LocalStack stack) {
+    private void printAddresses(LocalStack stack, OperationsServer ops) {
         console.println("Galley is up:");
         console.println("  Kafka            " + stack.bootstrapServers());
         console.println("  Schema registry  " + stack.registryUrl());
         console.println("  Ingest (HTTP)    " + stack.ingestUrl());
         console.println("  Site             " + stack.siteUrl());
+        console.println("  Health, metrics  http://localhost:" + ops.port() + "/healthz/ready, /healthz/live, /metrics");
         console.println("  Logs             " + System.getenv().getOrDefault("GALLEY_LOG_FILE", ".galley/galley.log"));
     }
 }

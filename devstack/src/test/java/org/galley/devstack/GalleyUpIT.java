@@ -189,7 +189,7 @@ class GalleyUpIT {
     private static int galleyUp(Path articles, Path out) {
         return new CommandLine(new GalleyCli()).execute("up",
                 "--articles", articles.toString(), "--out", out.toString(), "--exit-when-idle",
-                "--kafka-port", "0", "--registry-port", "0", "--ingest-port", "0", "--site-port", "0");
+                "--kafka-port", "0", "--registry-port", "0", "--ingest-port", "0", "--site-port", "0", "--ops-port", "0");
     }
 
     /**

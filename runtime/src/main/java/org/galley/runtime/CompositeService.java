@@ -1,6 +1,7 @@
 package org.galley.runtime;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -28,6 +29,23 @@ public final class CompositeService implements GalleyService {
     @Override
     public boolean isHealthy() {
         return parts.stream().allMatch(GalleyService::isHealthy);
+    }
+
+    @Override
+    public boolean isLive() {
+        return parts.stream().allMatch(GalleyService::isLive);
+    }
+
+    /** The first part's failure, named after the part. */
+    @Override
+    public Optional<String> failure() {
+        for (GalleyService part : parts) {
+            Optional<String> failure = part.failure();
+            if (failure.isPresent()) {
+                return Optional.of(part.name() + ": " + failure.get());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.galley.runtime;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -15,8 +16,29 @@ public interface GalleyService extends AutoCloseable {
     /** Starts work in the background and returns. */
     void start();
 
-    /** True while the service is doing its job (for health checks and for waiting on start-up). */
+    /**
+     * Ready: true while the service is doing its job (a Streams client RUNNING, a front door open, a site caught
+     * up). Answers {@code /healthz/ready} (and {@code /healthz}), and start-up waits for it.
+     */
     boolean isHealthy();
+
+    /**
+     * Live: the process is working, even if not ready yet (starting, rebalancing, restoring, replaying): it has
+     * not {@linkplain #failure() failed for good} and is not wedged. Answers {@code /healthz/live}; an
+     * orchestrator restarts a service that stays not live, so only say false when a restart is the cure.
+     */
+    default boolean isLive() {
+        return failure().isEmpty();
+    }
+
+    /**
+     * Why the service has failed for good and cannot recover by itself (its Streams client in ERROR, its reader
+     * thread dead); empty while it has not. {@link ServiceRunner} then exits non-zero so the orchestrator starts
+     * a new process; the local stack, which runs every service in one JVM, logs it and reports it DOWN.
+     */
+    default Optional<String> failure() {
+        return Optional.empty();
+    }
 
     /** Waits until the service is healthy; false when the time ran out first. */
     default boolean awaitHealthy(Duration timeout) {

@@ -10,7 +10,9 @@ import java.time.Duration;
 /**
  * A container healthcheck that needs nothing but the JVM the service already runs on (the
  * {@code eclipse-temurin} JRE images promise no curl or wget): asks this container's {@link OperationsServer}
- * for {@code /healthz}, prints the answer and exits 0 when the service is UP, 1 otherwise. It reads the same
+ * for {@code /healthz/live}, prints the answer and exits 0 when the service is live, 1 otherwise: a
+ * container healthcheck restarts (or marks unhealthy) what it fails, so it asks live, not ready; a service that
+ * is rebalancing or replaying is working and must not be killed for it. It reads the same
  * {@code GALLEY_OPS_*} variables as the server.
  */
 public final class HealthProbe {
@@ -31,7 +33,7 @@ public final class HealthProbe {
             return false;
         }
         return check(URI.create("http://" + probeHost(OperationsServer.host(config)) + ":" + port
-                + OperationsServer.HEALTH_PATH));
+                + OperationsServer.LIVE_PATH));
     }
 
     static boolean check(URI health) {

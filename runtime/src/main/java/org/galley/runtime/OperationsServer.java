@@ -8,11 +8,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +27,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -32,19 +35,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place ops watch any Galley service from, the same way for each: a small HTTP server beside the
- * service (on the JDK's own {@code HttpServer}) that {@link ServiceRunner} starts.
+ * service (on the JDK's own {@code HttpServer}) that {@link ServiceRunner} starts. The local stack serves every
+ * service it runs from one of these ({@link #start(String, List, String, int)}).
  *
  * <ul>
- *   <li>{@code GET /healthz} -> 200 {@code {"status":"UP","service":"<name>"}} while
- *       {@link GalleyService#isHealthy()}, else 503 {@code {"status":"DOWN",...}}: for Kubernetes liveness and
- *       readiness probes and container healthchecks ({@link HealthProbe}).</li>
+ *   <li>{@code GET /healthz/live} -> 200 {@code {"status":"UP","service":"<name>"}} while
+ *       {@link GalleyService#isLive()} (the process is working: not failed for good, not wedged), else 503
+ *       {@code {"status":"DOWN",...}}: for liveness probes and container healthchecks ({@link HealthProbe}).
+ *       A service that is starting, rebalancing or replaying is live.</li>
+ *   <li>{@code GET /healthz/ready} -> the same, while {@link GalleyService#isHealthy()} (a Streams client
+ *       RUNNING, the site caught up): for readiness probes and for waiting on start-up. {@code GET /healthz}
+ *       is the same as ready, for the probes and scripts written before the two were told apart.</li>
  *   <li>{@code GET /metrics} -> the service's meters in Prometheus text format: JVM memory, GC, threads,
  *       processor and uptime, plus what the service registers through {@link GalleyService#bindMetrics}
  *       (Kafka Streams' metrics for a stream processor). Every meter carries the tag {@code service=<name>}.
  *       {@code ?name[]=jvm_memory_used_bytes} (repeatable) answers only those metrics, as Prometheus' own
  *       client does: a frequent reader of one gauge then costs the service little.</li>
  * </ul>
- * Settings: {@code GALLEY_OPS_ENABLED} (default {@code true}), {@code GALLEY_OPS_HOST} (default {@code 0.0.0.0}),
+ * Serving several services, a health answer is UP only when every one is, and names each
+ * ({@code "services":{"ingest":"UP","site":"DOWN"}}); each service's meters carry its own {@code service} tag,
+ * and the JVM's (one JVM for all) the server's name.
+ *
+ * <p>Settings: {@code GALLEY_OPS_ENABLED} (default {@code true}), {@code GALLEY_OPS_HOST} (default {@code 0.0.0.0}),
  * {@code GALLEY_OPS_PORT} (default {@value #DEFAULT_PORT}; {@code 0} takes a free port).
  */
 public final class OperationsServer implements AutoCloseable {
@@ -53,24 +65,28 @@ public final class OperationsServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     static final String HEALTH_PATH = "/healthz";
+    static final String LIVE_PATH = "/healthz/live";
+    static final String READY_PATH = "/healthz/ready";
     static final String METRICS_PATH = "/metrics";
 
     private static final Logger log = LoggerFactory.getLogger(OperationsServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final GalleyService service;
+    private final String name;
+    private final List<GalleyService> services;
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
     private final HttpServer server;
     private final ExecutorService executor;
     private boolean closed;
 
-    private OperationsServer(GalleyService service, HttpServer server) {
-        this.service = service;
+    private OperationsServer(String name, List<GalleyService> services, HttpServer server) {
+        this.name = name;
+        this.services = List.copyOf(services);
         this.server = server;
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().commonTags("service", service.name());
+        registry.config().commonTags("service", name);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -79,12 +95,15 @@ public final class OperationsServer implements AutoCloseable {
         gcMetrics.bindTo(registry);
         // Two threads, so a slow scrape never holds up a health probe.
         this.executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, service.name() + "-ops");
+            Thread thread = new Thread(runnable, name + "-ops");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext(HEALTH_PATH, only(HEALTH_PATH, this::health));
+        // The JDK server hands a request to the context with the longest matching prefix.
+        server.createContext(HEALTH_PATH, only(HEALTH_PATH, exchange -> health(exchange, GalleyService::isHealthy)));
+        server.createContext(READY_PATH, only(READY_PATH, exchange -> health(exchange, GalleyService::isHealthy)));
+        server.createContext(LIVE_PATH, only(LIVE_PATH, exchange -> health(exchange, GalleyService::isLive)));
         server.createContext(METRICS_PATH, only(METRICS_PATH, this::metrics));
     }
 
@@ -99,17 +118,25 @@ public final class OperationsServer implements AutoCloseable {
 
     /** Starts serving {@code service}'s health and metrics on {@code host:port} ({@code 0}: a free port). */
     public static OperationsServer start(GalleyService service, String host, int port) {
+        return start(service.name(), List.of(service), host, port);
+    }
+
+    /**
+     * Starts serving the health and metrics of all {@code services}, which run in this JVM, on one
+     * {@code host:port} ({@code 0}: a free port); {@code name} tags the JVM's meters and answers as the service.
+     */
+    public static OperationsServer start(String name, List<GalleyService> services, String host, int port) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the operations port " + host + ":" + port
-                    + " for " + service.name() + " (set GALLEY_OPS_PORT to a free port, or GALLEY_OPS_ENABLED=false): "
+                    + " for " + name + " (set GALLEY_OPS_PORT to a free port, or GALLEY_OPS_ENABLED=false): "
                     + e.getMessage(), e);
         }
-        OperationsServer ops = new OperationsServer(service, server);
+        OperationsServer ops = new OperationsServer(name, services, server);
         server.start();
-        log.info("{}: health on http://{}:{}{}, metrics on {}", service.name(), host, ops.port(), HEALTH_PATH,
+        log.info("{}: health on http://{}:{}{} and {}, metrics on {}", name, host, ops.port(), LIVE_PATH, READY_PATH,
                 METRICS_PATH);
         return ops;
     }
@@ -136,6 +163,24 @@ public final class OperationsServer implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Lets each service register its own meters ({@link GalleyService#bindMetrics}), once it has started. Serving
+     * one service, it binds to {@link #registry()}; serving several, each binds through a view of it that tags
+     * its meters with its own {@code service} name (a meter's own tag wins over the registry's common one).
+     */
+    public void bindMetrics() {
+        for (GalleyService service : services) {
+            if (services.size() == 1) {
+                service.bindMetrics(registry);
+            } else {
+                CompositeMeterRegistry tagged = new CompositeMeterRegistry();
+                tagged.config().commonTags("service", service.name());
+                tagged.add(registry);
+                service.bindMetrics(tagged);
+            }
+        }
+    }
+
     /** Stops serving and releases the port; safe to call twice. */
     @Override
     public synchronized void close() {
@@ -149,18 +194,28 @@ public final class OperationsServer implements AutoCloseable {
         registry.close();
     }
 
-    private void health(HttpExchange exchange) throws IOException {
-        boolean healthy;
+    private void health(HttpExchange exchange, Predicate<GalleyService> check) throws IOException {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (GalleyService service : services) {
+            states.put(service.name(), up(service, check) ? "UP" : "DOWN");
+        }
+        boolean healthy = !states.containsValue("DOWN");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", healthy ? "UP" : "DOWN");
+        body.put("service", name);
+        if (services.size() > 1) {
+            body.put("services", states);
+        }
+        reply(exchange, healthy ? 200 : 503, "application/json", json(body));
+    }
+
+    private static boolean up(GalleyService service, Predicate<GalleyService> check) {
         try {
-            healthy = service.isHealthy();
+            return check.test(service);
         } catch (RuntimeException e) {
             log.warn("{}: the health check itself failed; answering DOWN", service.name(), e);
-            healthy = false;
+            return false;
         }
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("status", healthy ? "UP" : "DOWN");
-        body.put("service", service.name());
-        reply(exchange, healthy ? 200 : 503, "application/json", json(body));
     }
 
     private void metrics(HttpExchange exchange) throws IOException {
@@ -190,7 +245,7 @@ public final class OperationsServer implements AutoCloseable {
             try {
                 String method = exchange.getRequestMethod();
                 if (!exchange.getRequestURI().getPath().equals(path)) {
-                    reply(exchange, 404, "text/plain; charset=utf-8", "Not found; try " + HEALTH_PATH + " or " + METRICS_PATH + "\n");
+                    reply(exchange, 404, "text/plain; charset=utf-8", "Not found; try " + LIVE_PATH + ", " + READY_PATH + " or " + METRICS_PATH + "\n");
                 } else if (!method.equals("GET") && !method.equals("HEAD")) {
                     exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                     reply(exchange, 405, "text/plain; charset=utf-8", method + " is not allowed here\n");
@@ -198,7 +253,7 @@ public final class OperationsServer implements AutoCloseable {
                     handler.handle(exchange);
                 }
             } catch (IOException | RuntimeException e) {
-                log.warn("{}: {} {} failed", service.name(), exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                log.warn("{}: {} {} failed", name, exchange.getRequestMethod(), exchange.getRequestURI(), e);
             } finally {
                 exchange.close();
             }
@@ -218,11 +273,11 @@ public final class OperationsServer implements AutoCloseable {
         }
     }
 
-    private static String json(Map<String, String> body) {
+    private static String json(Map<String, ?> body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A map of strings is always JSON", e);
+            throw new IllegalStateException("A map of strings and maps of strings is always JSON", e);
         }
     }
 }

@@ -40,7 +40,9 @@ public final class StreamsService implements GalleyService {
     private final ReplaceBackoff backoff = ReplaceBackoff.standard();
     private volatile CountDownLatch closing = new CountDownLatch(1);
     private SizeCheckingClientSupplier clients;
-    private KafkaStreams streams;
+    // Volatile, so a health probe never waits on the lock that close() holds for up to 30 s.
+    private volatile KafkaStreams streams;
+    private volatile boolean closed;
     private KafkaStreamsMetrics metrics;
 
     public StreamsService(String name, Topology topology, Properties properties, ServiceConfig config,
@@ -61,10 +63,17 @@ public final class StreamsService implements GalleyService {
     public synchronized void start() {
         TopicAdmin.ensure(config, topics);
         closing = new CountDownLatch(1);
+        closed = false;
         clients = new SizeCheckingClientSupplier(config.kafkaProperties());
         streams = new KafkaStreams(topology, properties, clients);
         streams.setUncaughtExceptionHandler(this::replaceThread);
-        streams.setStateListener((now, before) -> log.info("{}: {} -> {}", name, before, now));
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                log.error("{}: {} -> {}; the service has failed for good and must be restarted", name, before, now);
+            } else {
+                log.info("{}: {} -> {}", name, before, now);
+            }
+        });
         streams.start();
         log.info("{} started\n{}", name, topology.describe());
     }
@@ -95,9 +104,31 @@ public final class StreamsService implements GalleyService {
         return Optional.ofNullable(streams);
     }
 
+    /** Ready: the client is RUNNING ({@link StreamsHealth}). */
     @Override
-    public synchronized boolean isHealthy() {
-        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+    public boolean isHealthy() {
+        KafkaStreams running = streams;
+        return running != null && StreamsHealth.ready(running.state());
+    }
+
+    /** Live: not failed for good and no stream thread wedged ({@link StreamsHealth}); also before start. */
+    @Override
+    public boolean isLive() {
+        KafkaStreams running = streams;
+        if (running == null || closed) {
+            return true;
+        }
+        return StreamsHealth.failure(running.state()).isEmpty() && StreamsHealth.stalledThread(
+                StreamsHealth.secondsSinceLastPoll(running.metrics()), StreamsHealth.STALL_LIMIT).isEmpty();
+    }
+
+    @Override
+    public Optional<String> failure() {
+        KafkaStreams running = streams;
+        if (running == null || closed) {
+            return Optional.empty();
+        }
+        return StreamsHealth.failure(running.state());
     }
 
     /** Kafka Streams' own metrics (threads, tasks, state stores, its clients); nothing before {@link #start()}. */
@@ -115,6 +146,7 @@ public final class StreamsService implements GalleyService {
 
     @Override
     public void close() {
+        closed = true;
         // Outside the lock: a dying thread may be pausing before its replacement, and close waits for it.
         closing.countDown();
         closeStreams();

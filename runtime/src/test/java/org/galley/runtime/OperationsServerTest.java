@@ -47,9 +47,53 @@ class OperationsServerTest {
     }
 
     @Test
+    void liveAndReadyAreToldApartAndHealthzStaysTheReadyOne() throws Exception {
+        OperationsServer ops = start(Map.of());
+
+        service.healthy.set(false);
+        service.live.set(true);
+
+        assertThat(get(ops, "/healthz/live").statusCode()).as("starting or rebalancing is live").isEqualTo(200);
+        assertThat(get(ops, "/healthz/ready").statusCode()).isEqualTo(503);
+        assertThat(get(ops, "/healthz").statusCode()).isEqualTo(503);
+
+        service.healthy.set(true);
+        assertThat(get(ops, "/healthz/ready").statusCode()).isEqualTo(200);
+        assertThat(get(ops, "/healthz").statusCode()).isEqualTo(200);
+
+        service.live.set(false);
+        HttpResponse<String> dead = get(ops, "/healthz/live");
+        assertThat(dead.statusCode()).isEqualTo(503);
+        assertThat(dead.body()).isEqualTo("{\"status\":\"DOWN\",\"service\":\"galley-fake\"}");
+    }
+
+    @Test
+    void servingSeveralServicesItIsUpOnlyWhenEachIsAndTagsEachOnesMetersWithItsName() throws Exception {
+        FakeService other = new FakeService("galley-other");
+        OperationsServer ops = OperationsServer.start("stack", List.of(service, other), "127.0.0.1", 0);
+        servers.add(ops);
+        ops.bindMetrics();
+        service.healthy.set(true);
+        other.healthy.set(false);
+
+        HttpResponse<String> ready = get(ops, "/healthz/ready");
+        HttpResponse<String> live = get(ops, "/healthz/live");
+        String metrics = get(ops, "/metrics").body();
+
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).isEqualTo("{\"status\":\"DOWN\",\"service\":\"stack\","
+                + "\"services\":{\"galley-fake\":\"UP\",\"galley-other\":\"DOWN\"}}");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(metrics)
+                .contains("galley_fake_stories_total{service=\"galley-fake\"} 2.0")
+                .contains("galley_fake_stories_total{service=\"galley-other\"} 2.0")
+                .contains("process_uptime_seconds{service=\"stack\"}");
+    }
+
+    @Test
     void aHealthCheckThatThrowsAnswersDown() throws Exception {
         OperationsServer ops = start(Map.of());
-        service.failure = new IllegalStateException("store closed");
+        service.checkError = new IllegalStateException("store closed");
 
         assertThat(get(ops, "/healthz").statusCode()).isEqualTo(503);
     }
@@ -87,8 +131,14 @@ class OperationsServerTest {
     }
 
     @Test
-    void onlyTheTwoPathsAnswerAndOnlyToReads() throws Exception {
+    void onlyItsPathsAnswerAndOnlyToReads() throws Exception {
         OperationsServer ops = start(Map.of());
+        service.healthy.set(true);
+
+        assertThat(get(ops, "/healthz/live").statusCode()).isEqualTo(200);
+        assertThat(get(ops, "/healthz/ready").statusCode()).isEqualTo(200);
+        assertThat(get(ops, "/healthz/lively").statusCode()).isEqualTo(404);
+        assertThat(get(ops, "/healthz/ready/more").statusCode()).isEqualTo(404);
 
         assertThat(get(ops, "/").statusCode()).isEqualTo(404);
         assertThat(get(ops, "/healthzz").statusCode()).isEqualTo(404);
@@ -128,13 +178,14 @@ class OperationsServerTest {
     }
 
     @Test
-    void theContainerProbePassesOnlyWhileTheServiceIsUp() {
+    void theContainerProbePassesWhileTheServiceIsLiveEvenWhenNotReady() {
         OperationsServer ops = start(Map.of());
         ServiceConfig probeConfig = new ServiceConfig(Map.of("GALLEY_OPS_PORT", Integer.toString(ops.port())));
 
-        service.healthy.set(true);
-        assertThat(HealthProbe.check(probeConfig)).isTrue();
         service.healthy.set(false);
+        service.live.set(true);
+        assertThat(HealthProbe.check(probeConfig)).isTrue();
+        service.live.set(false);
         assertThat(HealthProbe.check(probeConfig)).isFalse();
         ops.close();
         assertThat(HealthProbe.check(probeConfig)).isFalse();
@@ -160,7 +211,8 @@ class OperationsServerTest {
     static final class FakeService implements GalleyService {
 
         final AtomicBoolean healthy = new AtomicBoolean();
-        volatile RuntimeException failure;
+        final AtomicBoolean live = new AtomicBoolean(true);
+        volatile RuntimeException checkError;
         private final String name;
 
         FakeService(String name) {
@@ -178,10 +230,15 @@ class OperationsServerTest {
 
         @Override
         public boolean isHealthy() {
-            if (failure != null) {
-                throw failure;
+            if (checkError != null) {
+                throw checkError;
             }
             return healthy.get();
+        }
+
+        @Override
+        public boolean isLive() {
+            return live.get();
         }
 
         @Override

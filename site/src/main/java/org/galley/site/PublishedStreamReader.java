@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -67,11 +68,21 @@ import org.slf4j.LoggerFactory;
  * {@link org.apache.kafka.common.errors.RetriableException} in the cause chain: the registry is down) is never
  * skipped: the reader seeks back to it, pauses ({@link ReadRetry#delay}: 1 s growing to 30 s) and reads it
  * again, and writes no listing or feed meanwhile, so no page shows the site without it and with what came after.
+ *
+ * <p>Health. Ready ({@link #isHealthy()}) once it has caught up: read both topics up to the end offsets seen at
+ * start and written what it read; only then does the rebuild prune the stale files it owns that it did not
+ * write ({@link SiteBuilder#prune()}). Live ({@link #isLive()}) while its loop keeps turning: the loop turns at
+ * least every poll (200 ms), with work or without and while it waits for a record it cannot read yet, so a loop
+ * that has not turned for {@link #STALL_LIMIT} is stuck in one call (a disk or a broker call that never
+ * returns) and only a restart helps. A reader whose thread has stopped on an error has
+ * {@linkplain #failure() failed for good}.
  */
 public final class PublishedStreamReader implements GalleyService {
 
     private static final Logger log = LoggerFactory.getLogger(PublishedStreamReader.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long the reader's loop may go without turning before it counts as wedged. */
+    static final Duration STALL_LIMIT = Duration.ofMinutes(5);
 
     private final Topics topics;
     private final SiteBuilder builder;
@@ -85,6 +96,10 @@ public final class PublishedStreamReader implements GalleyService {
     private final List<CacheInvalidation> unsent = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> flushedPositions = new HashMap<>();
     private final Map<TopicPartition, Long> announceFrom = new HashMap<>();
+    private final Map<TopicPartition, Long> catchUpTo = new HashMap<>();
+    private volatile boolean caughtUp;
+    private volatile long lastTurn;
+    private volatile String failure;
     private boolean appliedSinceFlush;
     private long lastFlush;
     private int readAttempts;
@@ -94,7 +109,7 @@ public final class PublishedStreamReader implements GalleyService {
     private long flushAgainAt;
     private volatile boolean assigned;
     private Consumer<byte[], byte[]> consumer;
-    private Thread thread;
+    private volatile Thread thread;
 
     /**
      * @param consumers     makes the consumer when the reader starts (it must not commit offsets by itself; its
@@ -142,6 +157,8 @@ public final class PublishedStreamReader implements GalleyService {
     @Override
     public synchronized void start() {
         consumer = consumers.get();
+        failure = null;
+        lastTurn = nanoTime.getAsLong();
         running.set(true);
         thread = new Thread(this::run, "galley-site-reader");
         thread.start();
@@ -152,6 +169,7 @@ public final class PublishedStreamReader implements GalleyService {
             open();
             assigned = true;
             while (running.get()) {
+                lastTurn = nanoTime.getAsLong();
                 Duration pause = untilReadAgain();
                 if (pause.isZero()) {
                     step(nextPoll());
@@ -163,13 +181,15 @@ public final class PublishedStreamReader implements GalleyService {
         } catch (WakeupException e) {
             if (running.get()) {
                 log.error("The site reader was woken up while running", e);
+                failure = "the site reader was woken up while running";
             } else {
                 finish();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("The site reader stopped", e);
+            log.error("The site reader stopped; the site has failed for good and must be restarted", e);
+            failure = "the site reader stopped: " + e;
         } finally {
             assigned = false;
             consumer.close();
@@ -189,7 +209,10 @@ public final class PublishedStreamReader implements GalleyService {
         all.addAll(partitionsOf(topics.rejected()));
         consumer.assign(all);
         consumer.seekToBeginning(all);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(published);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(all);
+        catchUpTo.clear();
+        all.forEach(partition -> catchUpTo.put(partition, ends.getOrDefault(partition, 0L)));
+        caughtUp = false;
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(published));
         announceFrom.clear();
         for (TopicPartition partition : published) {
@@ -268,6 +291,33 @@ public final class PublishedStreamReader implements GalleyService {
         if (!unsent.isEmpty()) {
             announce();
         }
+        if (!caughtUp) {
+            catchUpWhenThere();
+        }
+    }
+
+    /**
+     * Once every partition is read up to the end offset seen at start and what was read is written (no flush
+     * waiting, no record waiting to be read again), the rebuild is complete: prune, and say ready.
+     */
+    private void catchUpWhenThere() {
+        if (appliedSinceFlush || waitingToRead) {
+            return;
+        }
+        for (Map.Entry<TopicPartition, Long> end : catchUpTo.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return;
+            }
+        }
+        builder.prune();
+        caughtUp = true;
+        log.info("The site has caught up with {} and {} ({}); it is ready", topics.published().name(),
+                topics.rejected().name(), catchUpTo);
+    }
+
+    /** Whether the rebuild since the last {@link #open()} has caught up (see {@link #catchUpWhenThere()}). */
+    boolean caughtUp() {
+        return caughtUp;
     }
 
     private boolean flushDue() {
@@ -405,9 +455,31 @@ public final class PublishedStreamReader implements GalleyService {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
+    /** Ready: caught up and still reading. */
     @Override
     public boolean isHealthy() {
-        return assigned && thread != null && thread.isAlive();
+        Thread reading = thread;
+        return assigned && caughtUp && reading != null && reading.isAlive();
+    }
+
+    /** Live: not failed, and the loop has turned within {@link #STALL_LIMIT}. */
+    @Override
+    public boolean isLive() {
+        return failure().isEmpty() && (!running.get() || nanoTime.getAsLong() - lastTurn < STALL_LIMIT.toNanos());
+    }
+
+    @Override
+    public Optional<String> failure() {
+        String failed = failure;
+        if (failed != null) {
+            return Optional.of(failed);
+        }
+        Thread reading = thread;
+        // Died of an Error (out of memory, say), which the loop does not catch.
+        if (running.get() && reading != null && !reading.isAlive()) {
+            return Optional.of("the site reader thread died");
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -60,6 +60,12 @@ public final class SiteBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(SiteBuilder.class);
     private static final Pattern LISTING_PAGE = Pattern.compile("/(?:tags/)?(?:[^/]+/)?page/[0-9]+/");
+    /**
+     * The files the site owns, which a rebuild may prune: its pages and feeds in any folder, its sitemaps and
+     * icon at the root. Anything else in the folder (images beside the stories, a robots.txt) is left alone.
+     */
+    private static final Pattern OWNED = Pattern.compile(
+            "(?:.+/)?(?:index\\.html|feed\\.xml|atom\\.xml|feed\\.json)|sitemap(?:-[0-9]+)?\\.xml|news-sitemap\\.xml|favicon\\.svg");
 
     private final SiteFiles folder;
     private final SiteSettings site;
@@ -268,6 +274,34 @@ public final class SiteBuilder {
     private static void addAll(Map<String, List<String>> alsoWritten, String path, List<String> written) {
         List<String> known = alsoWritten.computeIfAbsent(path, key -> new ArrayList<>());
         written.stream().filter(page -> !known.contains(page)).forEach(known::add);
+    }
+
+    /**
+     * Once a rebuild has replayed the topics and flushed: deletes the files the site owns that this rebuild did
+     * not write, that is the pages, listings and feeds of stories removed (or moved, or of sections emptied)
+     * while the site was down, and temporary files an interrupted write left. Returns the paths deleted. A file
+     * that cannot be deleted is logged and left for the next rebuild.
+     */
+    public List<String> prune() {
+        List<String> pruned = new ArrayList<>();
+        for (String path : folder.list()) {
+            boolean stale = SiteFolder.isTemporary(path) || (OWNED.matcher(path).matches() && !files.wrote(path));
+            if (!stale) {
+                continue;
+            }
+            try {
+                if (files.delete(path)) {
+                    pruned.add(path);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not prune the stale file {}: {}", path, e.getMessage());
+            }
+        }
+        if (!pruned.isEmpty()) {
+            log.info("Pruned {} stale files the rebuilt site no longer has: {}", pruned.size(),
+                    pruned.size() <= 20 ? pruned : pruned.subList(0, 20) + "...");
+        }
+        return pruned;
     }
 
     /** What became of a story so far (as written to the folder), for the local stack's progress report. */

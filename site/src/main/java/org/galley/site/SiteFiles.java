@@ -1,5 +1,7 @@
 package org.galley.site;
 
+import java.util.List;
+
 /**
  * Where the site's files go, by site-relative path ({@code ai/story/index.html} or {@code /ai/feed.xml}):
  * {@link SiteFolder} on disk; tests pass one that also counts what was written.
@@ -13,4 +15,12 @@ public interface SiteFiles {
 
     /** Removes the file, and any folder that leaves empty; says whether there was such a file. */
     boolean delete(String relativePath);
+
+    /**
+     * Every file the folder holds, site-relative, for pruning what a rebuild no longer has; empty where files
+     * cannot be listed (then nothing is pruned).
+     */
+    default List<String> list() {
+        return List.of();
+    }
 }

@@ -41,6 +41,16 @@ public final class SiteService implements GalleyService {
     }
 
     @Override
+    public boolean isLive() {
+        return running.isLive();
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return running.failure();
+    }
+
+    @Override
     public void close() {
         running.close();
     }

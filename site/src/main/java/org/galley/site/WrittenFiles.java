@@ -38,6 +38,11 @@ final class WrittenFiles {
         return files.delete(path);
     }
 
+    /** Whether this run (since the last {@link #forget()}) wrote the file and has not deleted it since. */
+    boolean wrote(String path) {
+        return hashes.containsKey(key(path));
+    }
+
     /** Forgets what was written, so the next write of every file happens (a rebuild trusts nothing on disk). */
     void forget() {
         hashes.clear();

@@ -2,6 +2,7 @@ package org.galley.site;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A site folder that counts how often each file is written (site-relative, without a leading slash). */
@@ -39,5 +40,10 @@ final class CountingFiles implements SiteFiles {
     @Override
     public boolean delete(String relativePath) {
         return folder.delete(relativePath);
+    }
+
+    @Override
+    public List<String> list() {
+        return folder.list();
     }
 }

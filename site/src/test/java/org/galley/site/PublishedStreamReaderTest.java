@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -369,6 +372,112 @@ class PublishedStreamReaderTest {
 
         assertThat(sink.sent).singleElement().satisfies(invalidation -> assertThat(invalidation.getPaths())
                 .as("archive page 1 did not change").noneMatch(path -> path.contains("/page/")));
+    }
+
+    @Test
+    void theSiteCatchesUpOnlyOnceItHasReadToTheEndOffsetsSeenAtStartAndWrittenWhatItRead() {
+        reader = reader(Duration.ofSeconds(1));
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 2L));
+        reader.open();
+        add(0, story("a1").published());
+        reader.step(Duration.ZERO);
+        assertThat(reader.caughtUp()).as("one of two read").isFalse();
+
+        add(1, story("a2").published());
+        add(2, story("a3").published());
+        reader.step(Duration.ZERO);
+        assertThat(reader.caughtUp()).as("read, but not written yet").isFalse();
+
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        reader.step(Duration.ZERO);
+        assertThat(reader.caughtUp()).isTrue();
+        assertThat(out.resolve("ai/a2/index.html")).exists();
+    }
+
+    @Test
+    void anEmptySiteCatchesUpAtItsFirstFlush() {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+
+        reader.step(Duration.ZERO);
+
+        assertThat(reader.caughtUp()).isTrue();
+    }
+
+    @Test
+    void staleFilesOfStoriesRemovedWhileTheSiteWasDownArePrunedOnceItHasCaughtUpAndNotBefore() throws IOException {
+        new SiteFolder(out).write("sport/removed/index.html", "a story unpublished while the site was down");
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 1L));
+        reader.open();
+
+        reader.step(Duration.ZERO);
+        assertThat(out.resolve("sport/removed/index.html")).as("not caught up yet").exists();
+
+        add(0, story("a1").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(reader.caughtUp()).isTrue();
+        assertThat(out.resolve("sport/removed/index.html")).doesNotExist();
+        assertThat(out.resolve("ai/a1/index.html")).exists();
+    }
+
+    @Test
+    void aReaderThatStopsOnAnErrorHasFailedForGoodAndIsNeitherLiveNorReady() throws InterruptedException {
+        MockConsumer<byte[], byte[]> noTopics = new MockConsumer<>("earliest");
+        PublishedStreamReader broken = new PublishedStreamReader(TOPICS, builder, sink, () -> noTopics, Duration.ZERO,
+                nanos::get, record -> null);
+
+        broken.start();
+        try {
+            assertThat(eventually(() -> broken.failure().isPresent())).isTrue();
+            assertThat(broken.failure()).hasValueSatisfying(reason -> assertThat(reason).contains("has no partitions"));
+            assertThat(broken.isLive()).isFalse();
+            assertThat(broken.isHealthy()).isFalse();
+        } finally {
+            broken.close();
+        }
+    }
+
+    @Test
+    void aReaderStuckInOneCallForLongerThanTheStallLimitIsNotLiveAndIsAgainOnceItMoves() throws InterruptedException {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        consumer.schedulePollTask(() -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        reader.start();
+        try {
+            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(reader.isLive()).isTrue();
+
+            nanos.addAndGet(PublishedStreamReader.STALL_LIMIT.plusSeconds(1).toNanos());
+            assertThat(reader.isLive()).as("stuck in a poll").isFalse();
+            assertThat(reader.failure()).as("wedged, not failed").isEmpty();
+
+            release.countDown();
+            assertThat(eventually(reader::isLive)).isTrue();
+        } finally {
+            release.countDown();
+            reader.close();
+        }
+    }
+
+    /** Waits up to 30 s for a condition another thread makes true. */
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     /** The outcomes the site reports so far of these stories. */

@@ -1,0 +1,60 @@
+package org.galley.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.galley.runtime.OperationsServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local stack's one ops port ({@code ./galley up --ops-port 0}): live and ready for every service it runs,
+ * each named, and every service's meters with its own {@code service} tag in one Prometheus scrape.
+ */
+class StackOperationsIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void oneOpsPortAnswersLiveReadyAndMetricsForEveryServiceTheStackRuns() throws Exception {
+        try (LocalStack stack = LocalStack.start(new LocalStack.Ports(0, 0, 0, 0), work.resolve("stack"),
+                work.resolve("site"), Map.of())) {
+            OperationsServer ops = stack.serveOperations("127.0.0.1", 0);
+
+            HttpResponse<String> ready = get(ops, "/healthz/ready");
+            HttpResponse<String> live = get(ops, "/healthz/live");
+            HttpResponse<String> metrics = get(ops, "/metrics");
+
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            JsonNode services = JSON.readTree(ready.body()).get("services");
+            assertThat(services.fieldNames()).toIterable().containsExactly("galley-ingest", "galley-enrich", "galley-render", "site");
+            services.forEach(state -> assertThat(state.asText()).isEqualTo("UP"));
+            assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+            assertThat(get(ops, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            for (String stage : new String[] {"galley-ingest", "galley-enrich", "galley-render"}) {
+                assertThat(metrics.body()).as("Kafka Streams meters of " + stage)
+                        .containsPattern("kafka_stream_[a-z_]+\\{[^}]*service=\"" + stage + "\"");
+            }
+            assertThat(metrics.body()).contains("jvm_threads_live_threads{service=\"galley\"}");
+        }
+    }
+
+    private static HttpResponse<String> get(OperationsServer ops, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
