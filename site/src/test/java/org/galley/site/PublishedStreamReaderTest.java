@@ -28,6 +28,8 @@ import org.galley.events.CacheInvalidation;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.SiteSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.TraceParent;
+import org.galley.site.invalidation.Invalidation;
 import org.galley.site.invalidation.InvalidationSink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -384,18 +386,21 @@ class PublishedStreamReaderTest {
     /** Keeps what it was sent, and what the folder held at that moment. */
     private final class RecordingSink implements InvalidationSink {
         final List<CacheInvalidation> sent = new ArrayList<>();
+        final List<TraceParent> traces = new ArrayList<>();
         final List<Boolean> pageExistedWhenSent = new ArrayList<>();
         final List<Boolean> homeListedItWhenSent = new ArrayList<>();
         int failures;
 
         @Override
-        public void send(List<CacheInvalidation> invalidations) {
+        public void send(List<Invalidation> invalidations) {
             if (failures > 0) {
                 failures--;
                 throw new IllegalStateException("broker unavailable");
             }
-            for (CacheInvalidation invalidation : invalidations) {
+            for (Invalidation announced : invalidations) {
+                CacheInvalidation invalidation = announced.event();
                 sent.add(invalidation);
+                traces.add(announced.trace());
                 pageExistedWhenSent.add(Files.exists(out.resolve(SitePaths.fileOf(invalidation.getPaths().get(0)))));
                 homeListedItWhenSent.add(read(out.resolve("index.html")).contains("/" + invalidation.getArticleId() + "/"));
             }
