@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Feeds the {@link SiteBuilder} from Kafka and announces what changed. Reads {@code articles.published}
  * (String articleId, ArticlePublished) and {@code articles.rejected} (String articleId, ArticleRejected),
  * committed transactions only; writes {@code cache-invalidations} (String articleId, CacheInvalidation)
- * through an {@link InvalidationSink}.
+ * through an {@link InvalidationSink}. Each event is applied with its story in the logging MDC, and its
+ * invalidation is announced in the event's trace ({@code traceparent}).
  *
  * <p>The site is a view of the topics, so on every start it replays them from the beginning into the folder
  * rather than trusting what a previous run left there.

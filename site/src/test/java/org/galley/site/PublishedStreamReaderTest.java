@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -23,12 +24,15 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.galley.events.ArticlePublished;
 import org.galley.events.CacheInvalidation;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.SiteSettings;
 import org.galley.runtime.Topics;
 import org.galley.runtime.trace.TraceParent;
+import org.galley.runtime.trace.EventHeaders;
 import org.galley.site.invalidation.Invalidation;
 import org.galley.site.invalidation.InvalidationSink;
 import org.junit.jupiter.api.BeforeEach;
@@ -371,6 +375,24 @@ class PublishedStreamReaderTest {
 
         assertThat(sink.sent).singleElement().satisfies(invalidation -> assertThat(invalidation.getPaths())
                 .as("archive page 1 did not change").noneMatch(path -> path.contains("/page/")));
+    }
+
+    @Test
+    void anInvalidationIsAnnouncedInThePublishedEventsTrace() {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        TraceParent trace = TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+        ArticlePublished event = story("a1").published();
+        RecordHeaders headers = new RecordHeaders();
+        EventHeaders.putTrace(headers, trace);
+        byte[] value = TOPICS.published().valueSerde().serializer().serialize(PUBLISHED.topic(), event);
+        consumer.addRecord(new ConsumerRecord<>(PUBLISHED.topic(), 0, 0, ConsumerRecord.NO_TIMESTAMP,
+                TimestampType.NO_TIMESTAMP_TYPE, 2, value.length, "a1".getBytes(), value, headers, Optional.empty()));
+
+        reader.step(Duration.ZERO);
+
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(sink.traces).containsExactly(trace);
     }
 
     /** The outcomes the site reports so far of these stories. */
