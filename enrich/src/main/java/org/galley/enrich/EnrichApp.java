@@ -11,6 +11,7 @@ import org.galley.runtime.ServiceRunner;
 import org.galley.runtime.StreamsService;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.Tracing;
 
 /** Runs enrich: the enrichment topology ({@link EnrichTopology}). */
 public final class EnrichApp {
@@ -29,7 +30,8 @@ public final class EnrichApp {
         InputEnds inputEnds = new InputEnds(config, topics.accepted().name(), APPLICATION_ID,
                 APPLICATION_ID + "-" + EnrichTopology.INDEX_TOPIC + "-repartition");
         StreamsService streams = new StreamsService(APPLICATION_ID,
-                EnrichTopology.build(topics, settings, pacing, inputEnds.reader(), clock),
+                EnrichTopology.build(topics, settings, pacing, inputEnds.reader(), clock,
+                        Tracing.fromConfig(config, APPLICATION_ID)),
                 StreamsSettings.forService(APPLICATION_ID, config, topics), config,
                 List.of(topics.accepted(), topics.enriched(), topics.deadLetter()));
         return new CompositeService(APPLICATION_ID, List.of(inputEnds, streams));

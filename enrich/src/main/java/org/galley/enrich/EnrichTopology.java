@@ -12,6 +12,8 @@ import org.galley.enrich.story.StoryIndexer;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleEnriched;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.StoryHops;
+import org.galley.runtime.trace.Tracing;
 
 /**
  * Enrich: turns each accepted story into one the site can file, link and list.
@@ -73,20 +75,33 @@ public final class EnrichTopology {
         return build(topics, settings, pacing, InputEnds.UNKNOWN, clock);
     }
 
-    /** @param inputEnds where each input partition ends, for the index step's archive order ({@link InputEnds}) */
     static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, InputEnds.Reader inputEnds,
                           Clock clock) {
+        return build(topics, settings, pacing, inputEnds, clock, Tracing.none());
+    }
+
+    /**
+     * @param inputEnds where each input partition ends, for the index step's archive order ({@link InputEnds})
+     * @param tracing   where each story's enrich hop is recorded; its {@code traceparent} goes from the accepted
+     *                  event through the draft's repartition topic to the enriched event, a new span at the end
+     */
+    static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, InputEnds.Reader inputEnds,
+                          Clock clock, Tracing tracing) {
         StoryEnricher enricher = new StoryEnricher(settings.reading(), settings.tagger(), settings.site(), clock);
         StoryIndexer indexer = new StoryIndexer(settings.site(), settings.related(), settings.vocabulary());
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.accepted().name(), topics.accepted().consumed().withName("accepted"))
+                .processValues(StoryHops.enter(tracing, "enrich", (ArticleAccepted accepted) ->
+                        accepted.getSubmission().getRevision()), Named.as("story-context"))
                 .process(() -> new DraftProcessor(enricher), Named.as("draft"))
                 .repartition(Repartitioned.<String, ArticleEnriched>as(INDEX_TOPIC)
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.enriched().valueSerde()))
                 .process(StoryIndexProcessor.supplier(indexer, pacing, inputEnds, topics.enriched().valueSerde()), Named.as("index"))
+                .processValues(StoryHops.hop(tracing, "enrich"), Named.as("enrich-hop"))
+                .processValues(StoryHops.typed("ArticleEnriched"), Named.as("type-enriched"))
                 .to(topics.enriched().name(), topics.enriched().produced().withName("enriched"));
         return builder.build();
     }

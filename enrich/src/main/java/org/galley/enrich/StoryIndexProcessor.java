@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -24,6 +25,9 @@ import org.apache.kafka.streams.state.Stores;
 import org.galley.enrich.related.Position;
 import org.galley.enrich.story.StoryIndexer;
 import org.galley.events.ArticleEnriched;
+import org.galley.runtime.trace.EventHeaders;
+import org.galley.runtime.trace.StoryLog;
+import org.galley.runtime.trace.TraceParent;
 
 /**
  * The story-index step of {@link EnrichTopology}: reads drafts (all under one key, on the single partition of
@@ -63,6 +67,13 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
      * for each partition with stories to send one again, at most the archive cap).
      */
     private final Map<Integer, WaitingDrafts.Progress> read = new HashMap<>();
+    /**
+     * The trace each waiting draft came with (by waiting key), and the trace of the story whose indexing caused
+     * each pending relink (by article id), so what is sent later goes on in the right trace. In memory: after a
+     * restart, what waited is sent in a new trace.
+     */
+    private final Map<String, TraceParent> waitingTraces = new HashMap<>();
+    private final Map<String, TraceParent> relinkTraces = new HashMap<>();
     private final InputEnds.Reader ends;
 
     private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends) {
@@ -127,13 +138,17 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
 
     @Override
     public void process(Record<String, ArticleEnriched> draft) {
+        TraceParent trace = EventHeaders.trace(draft.headers()).orElse(null);
         if (!pacing.gathers()) {
-            index(draft.value(), draft.timestamp());
+            index(draft.value(), draft.timestamp(), trace);
             return;
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
         String key = WaitingDrafts.key(draft.value().getSubmission().getArticleId(), offset);
         waiting.put(key, draft.value());
+        if (trace != null) {
+            waitingTraces.put(key, trace);
+        }
         remember(key, draft.value());
         Position at = new Position(draft.value().getFirstPublishedAt(), draft.value().getSubmission().getArticleId());
         long sourceOffset = DraftProcessor.sourceOffset(draft.headers()).orElse(-1);
@@ -167,24 +182,32 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
             }
             previousStory = story;
             ArticleEnriched draft = waiting.get(key);
+            TraceParent trace = waitingTraces.remove(key);
             if (draft != null) {
-                index(draft, now);
+                index(draft, now, trace);
             }
             waiting.delete(key);
             waitingDrafts.remove(key);
         }
     }
 
-    private void index(ArticleEnriched draft, long timestamp) {
-        StoryIndexer.Indexed indexed = indexer.index(draft, index);
-        ArticleEnriched story = indexed.story();
-        relinks.delete(story.getSubmission().getArticleId());
-        forward(story, timestamp);
-        for (ArticleEnriched relinked : indexed.relinked()) {
-            if (pacing.batchesRelinks()) {
-                relinks.put(relinked.getSubmission().getArticleId(), relinked);
-            } else {
-                forward(relinked, timestamp);
+    /** A relinked story is sent in the trace of the story whose indexing changed its links. */
+    private void index(ArticleEnriched draft, long timestamp, TraceParent trace) {
+        try (StoryLog.Scope story = StoryLog.open(draft.getSubmission().getArticleId(),
+                draft.getSubmission().getRevision(), trace)) {
+            StoryIndexer.Indexed indexed = indexer.index(draft, index);
+            relinks.delete(indexed.story().getSubmission().getArticleId());
+            relinkTraces.remove(indexed.story().getSubmission().getArticleId());
+            forward(indexed.story(), timestamp, trace);
+            for (ArticleEnriched relinked : indexed.relinked()) {
+                if (pacing.batchesRelinks()) {
+                    relinks.put(relinked.getSubmission().getArticleId(), relinked);
+                    if (trace != null) {
+                        relinkTraces.put(relinked.getSubmission().getArticleId(), trace);
+                    }
+                } else {
+                    forward(relinked, timestamp, trace);
+                }
             }
         }
     }
@@ -195,12 +218,20 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
             all.forEachRemaining(pending::add);
         }
         for (KeyValue<String, ArticleEnriched> relinked : pending) {
-            forward(relinked.value, now);
+            forward(relinked.value, now, relinkTraces.remove(relinked.key));
             relinks.delete(relinked.key);
         }
     }
 
-    private void forward(ArticleEnriched enriched, long timestamp) {
-        context.forward(new Record<>(enriched.getSubmission().getArticleId(), enriched, timestamp));
+    /** Only the trace goes on: the draft's other headers (where it came from) are the index step's own. */
+    private void forward(ArticleEnriched enriched, long timestamp, TraceParent trace) {
+        RecordHeaders headers = new RecordHeaders();
+        if (trace != null) {
+            EventHeaders.putTrace(headers, trace);
+        }
+        try (StoryLog.Scope story = StoryLog.open(enriched.getSubmission().getArticleId(),
+                enriched.getSubmission().getRevision(), trace)) {
+            context.forward(new Record<>(enriched.getSubmission().getArticleId(), enriched, timestamp, headers));
+        }
     }
 }

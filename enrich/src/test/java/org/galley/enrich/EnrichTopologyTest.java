@@ -14,11 +14,13 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.galley.events.Action;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleEnriched;
@@ -30,6 +32,8 @@ import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.SiteSettings;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.EventHeaders;
+import org.galley.runtime.trace.TraceParent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,29 @@ class EnrichTopologyTest {
         relinked = out.subList(1, out.size());
         relinked.forEach(again -> assertThat(again.key).isEqualTo(again.value.getSubmission().getArticleId()));
         return out.get(0).value;
+    }
+
+    @Test
+    void aStoryAndTheStoriesItRelinksGoOnInItsTraceWithANewSpanAndOnlyTheTraceHeaders() {
+        publish(sample(SampleStories.CLAUDE, "claude-at-work", 1));
+        publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1));
+        TraceParent incoming = TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+        RecordHeaders headers = new RecordHeaders();
+        EventHeaders.putTrace(headers, incoming);
+        ArticleSubmitted kafka = sample(SampleStories.KAFKA, "newsroom-streams", 1);
+
+        accepted.pipeInput(new TestRecord<>(kafka.getArticleId(), new ArticleAccepted(kafka, kafka.getSubmittedAt()), headers));
+
+        List<TestRecord<String, ArticleEnriched>> out = enriched.readRecordsToList();
+        assertThat(out).extracting(TestRecord::key).containsExactly("newsroom-streams", "claude-at-work", "msft-openai");
+        for (TestRecord<String, ArticleEnriched> event : out) {
+            TraceParent written = EventHeaders.trace(event.headers()).orElseThrow();
+            assertThat(written.traceId()).isEqualTo(incoming.traceId());
+            assertThat(written.spanId()).isNotEqualTo(incoming.spanId());
+            assertThat(event.headers().toArray()).extracting(header -> header.key())
+                    .containsExactlyInAnyOrder(EventHeaders.TRACEPARENT, EventHeaders.EVENT_TYPE);
+            assertThat(EventHeaders.eventType(event.headers())).contains("ArticleEnriched");
+        }
     }
 
     private static List<String> ticker(ArticleEnriched story) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,8 @@ import org.galley.events.Headline;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.EventHeaders;
+import org.galley.runtime.trace.TraceParent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +126,30 @@ class PacedIndexTest {
         assertThat(out).extracting(kv -> kv.key).containsExactly("oldest", "middle", "newest");
         assertThat(ticker(out.get(2).value)).containsExactly("newest", "middle", "oldest");
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void draftsThatWaitedAreSentEachInItsOwnTrace() {
+        TraceParent newest = submitTraced("newest", SampleStories.MICROSOFT_OPENAI, "2026-04-28");
+        TraceParent oldest = submitTraced("oldest", SampleStories.CLAUDE, "2026-04-21");
+        assertThat(enriched.isEmpty()).isTrue();
+
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+
+        Map<String, String> traceOfStory = new HashMap<>();
+        enriched.readRecordsToList().forEach(record -> traceOfStory.putIfAbsent(record.key(),
+                EventHeaders.trace(record.headers()).orElseThrow().traceId()));
+        assertThat(traceOfStory).containsEntry("newest", newest.traceId()).containsEntry("oldest", oldest.traceId());
+    }
+
+    private TraceParent submitTraced(String articleId, String file, String publishedOn) {
+        ArticleSubmitted story = SampleStories.submission(file, articleId, 1);
+        story.setPublishedAt(Instant.parse(publishedOn + "T08:00:00Z"));
+        TraceParent trace = TraceParent.start();
+        Headers headers = new RecordHeaders();
+        EventHeaders.putTrace(headers, trace);
+        accepted.pipeInput(new TestRecord<>(articleId, new ArticleAccepted(story, NOW), headers));
+        return trace;
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.galley.runtime.ServiceRunner;
 import org.galley.runtime.StreamsService;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.Tracing;
 
 /**
  * Runs ingest: the validation and status topology ({@link IngestTopology}) beside the HTTP front door
@@ -36,19 +37,20 @@ public final class IngestApp {
         Topics topics = Topics.fromConfig(config);
         IngestSettings settings = IngestSettings.fromConfig(config);
         Clock clock = Clock.systemUTC();
+        Tracing tracing = Tracing.fromConfig(config, APPLICATION_ID);
         Properties streamsProperties = StreamsSettings.forService(APPLICATION_ID, config, topics);
         // Tells the other instances where to ask for the statuses this one holds.
         streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
         Serde<ArticleStatus> statusSerde = RegistryAvroSerde.forValues(ArticleStatus.class, config.schemaRegistryUrl());
         StreamsService streams = new StreamsService(APPLICATION_ID + "-streams",
-                IngestTopology.build(topics, statusSerde, settings, clock), streamsProperties, config,
+                IngestTopology.build(topics, statusSerde, settings, clock, tracing), streamsProperties, config,
                 List.of(topics.submitted(), topics.accepted(), topics.rejected(), topics.published(),
                         topics.deadLetter()));
         KafkaSubmissionSink sink = new KafkaSubmissionSink(config, topics.submitted(), topics.rejected(),
                 Duration.ofMillis(config.getLong("GALLEY_INGEST_SEND_TIMEOUT_MS", 30_000)));
         StreamsStatusLookup statuses = new StreamsStatusLookup(streams::streams, IngestTopology.STATUS_STORE,
                 settings.advertisedHost());
-        IngestHttpServer http = new IngestHttpServer(settings, sink, statuses, clock);
+        IngestHttpServer http = new IngestHttpServer(settings, sink, statuses, clock, tracing);
         // Started in this order and closed in reverse: the door opens last and shuts first.
         return new CompositeService(APPLICATION_ID, List.of(streams, sink, http));
     }

@@ -24,6 +24,8 @@ import org.galley.ingest.validation.CheckedSubmission;
 import org.galley.ingest.validation.SubmissionValidator;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.StoryHops;
+import org.galley.runtime.trace.Tracing;
 
 /**
  * Ingest's stream processor: every submission is validated, each story's revisions only move forward, and
@@ -45,6 +47,10 @@ import org.galley.runtime.Topics;
  * {@code duplicate-revision} or {@code stale-revision} (and counted); the story's status keeps its state and
  * shows the refusal in its history. Bytes that are not a submission go to the dead-letter topic through the
  * Streams settings, never to this topology.
+ *
+ * <p>Every record read from {@code articles.submitted} names its story in the logging MDC while it is processed,
+ * and keeps its {@code traceparent} (one is started here for a submission written to Kafka without one); each
+ * acceptance or rejection is a new span of that trace and names its event type ({@code StoryHops}).
  */
 public final class IngestTopology {
 
@@ -56,20 +62,28 @@ public final class IngestTopology {
     private IngestTopology() {
     }
 
+    /** As {@link #build(Topics, Serde, IngestSettings, Clock, Tracing)}, recording no spans. */
+    public static Topology build(Topics topics, Serde<ArticleStatus> statusSerde, IngestSettings settings,
+                                 Clock clock) {
+        return build(topics, statusSerde, settings, clock, Tracing.none());
+    }
+
     /**
      * @param statusSerde the serde of the status store and its changelog
      */
     public static Topology build(Topics topics, Serde<ArticleStatus> statusSerde, IngestSettings settings,
-                                 Clock clock) {
+                                 Clock clock, Tracing tracing) {
         SubmissionValidator validator = new SubmissionValidator(settings.validationLimits());
         Topic<String, ArticleSubmitted> submitted = topics.submitted();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(REVISIONS_STORE), Serdes.String(), Serdes.Long()));
 
-        KStream<String, ArticleSubmitted> submissions =
-                builder.stream(submitted.name(), submitted.consumed().withName("read-submissions"));
+        KStream<String, ArticleSubmitted> submissions = builder
+                .stream(submitted.name(), submitted.consumed().withName("read-submissions"))
+                .processValues(StoryHops.enter(tracing, "ingest", ArticleSubmitted::getRevision), Named.as("story-context"));
         Map<String, KStream<String, CheckedSubmission>> checked = submissions
+                .processValues(StoryHops.hop(tracing, "ingest"), Named.as("ingest-hop"))
                 .mapValues((key, submission) -> CheckedSubmission.check(key, submission, validator), Named.as("validate"))
                 .split(Named.as("checked-"))
                 .branch((key, check) -> check.isValid(), Branched.as("valid"))
@@ -78,6 +92,7 @@ public final class IngestTopology {
         checked.get("checked-invalid")
                 .map((key, check) -> KeyValue.pair(check.rejectionKey(key), check.toRejection(key, clock.instant())),
                         Named.as("to-rejection"))
+                .processValues(StoryHops.typed("ArticleRejected"), Named.as("type-rejected"))
                 .to(topics.rejected().name(), topics.rejected().produced().withName("write-rejected"));
 
         Map<String, KStream<String, RevisionGate.Gated>> gated = checked.get("checked-valid")
@@ -89,10 +104,12 @@ public final class IngestTopology {
                 .defaultBranch(Branched.as("refused"));
         gated.get("gated-newer")
                 .mapValues(gate -> new ArticleAccepted(gate.submission(), clock.instant()), Named.as("to-acceptance"))
+                .processValues(StoryHops.typed("ArticleAccepted"), Named.as("type-accepted"))
                 .to(topics.accepted().name(), topics.accepted().produced().withName("write-accepted"));
         // A duplicate or stale revision is answered, so the newsroom never sees "submitted" and then nothing.
         gated.get("gated-refused")
                 .mapValues(RevisionGate.Gated::refusal, Named.as("to-revision-refusal"))
+                .processValues(StoryHops.typed("ArticleRejected"), Named.as("type-refused-revision"))
                 .to(topics.rejected().name(), topics.rejected().produced().withName("write-refused-revision"));
 
         recordStatuses(builder, submissions, topics, statusSerde);

@@ -11,6 +11,7 @@ import org.galley.runtime.SiteSettings;
 import org.galley.runtime.StreamsService;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.Tracing;
 
 /**
  * The render service: turns each story on {@code articles.enriched} into its article page, published as an
@@ -28,7 +29,7 @@ public final class RenderApp {
         Topics topics = Topics.fromConfig(config);
         JtePageRenderer renderer = new JtePageRenderer(SiteSettings.fromConfig(config));
         return new StreamsService(APPLICATION_ID,
-                RenderTopology.build(topics, renderer, Clock.systemUTC()),
+                RenderTopology.build(topics, renderer, Clock.systemUTC(), Tracing.fromConfig(config, APPLICATION_ID)),
                 StreamsSettings.forService(APPLICATION_ID, config, topics),
                 config,
                 List.of(topics.enriched(), topics.published(), topics.pages(), topics.deadLetter()));

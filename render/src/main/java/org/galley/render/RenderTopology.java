@@ -14,6 +14,8 @@ import org.galley.events.ArticlePublished;
 import org.galley.render.page.PageRenderer;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.StoryHops;
+import org.galley.runtime.trace.Tracing;
 
 /**
  * Render's stream. Reads {@code articles.enriched} (key articleId String, value {@code ArticleEnriched});
@@ -39,11 +41,21 @@ import org.galley.runtime.Topics;
 public final class RenderTopology {
 
     public static final String PATH_STORE = "render-page-paths";
+    /** The event type of a record on {@code pages}, whose value is raw HTML rather than an Avro record. */
+    public static final String PAGE_EVENT_TYPE = "Page";
 
     private RenderTopology() {
     }
 
     public static Topology build(Topics topics, PageRenderer renderer, Clock clock) {
+        return build(topics, renderer, clock, Tracing.none());
+    }
+
+    /**
+     * @param tracing where each story's render hop is recorded: the published event and its pages carry one new
+     *                span of the enriched event's trace
+     */
+    public static Topology build(Topics topics, PageRenderer renderer, Clock clock, Tracing tracing) {
         Topic<String, ArticleEnriched> enriched = topics.enriched();
         Topic<String, ArticlePublished> published = topics.published();
         Topic<String, String> pages = topics.pages();
@@ -51,13 +63,18 @@ public final class RenderTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PATH_STORE), Serdes.String(), Serdes.String()));
         KStream<String, Rendered> rendered = builder.stream(enriched.name(), enriched.consumed().withName("enriched-source"))
-                .process(() -> new RenderProcessor(renderer, clock), Named.as("render-page"), PATH_STORE);
+                .processValues(StoryHops.enter(tracing, "render", (ArticleEnriched story) ->
+                        story.getSubmission().getRevision()), Named.as("story-context"))
+                .process(() -> new RenderProcessor(renderer, clock), Named.as("render-page"), PATH_STORE)
+                .processValues(StoryHops.hop(tracing, "render"), Named.as("render-hop"));
         rendered.mapValues(Rendered::event, Named.as("published-event"))
+                .processValues(StoryHops.typed("ArticlePublished"), Named.as("type-published"))
                 .to(published.name(), published.produced().withName("published-sink"));
         rendered.flatMap((articleId, story) -> story.pages().stream()
                                 .map(page -> KeyValue.pair(page.path(), page.html()))
                                 .toList(),
                         Named.as("page-by-path"))
+                .processValues(StoryHops.typed(PAGE_EVENT_TYPE), Named.as("type-page"))
                 .to(pages.name(), pages.produced().withName("pages-sink"));
         return builder.build();
     }

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.galley.events.Action;
 import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticlePublished;
@@ -28,6 +30,8 @@ import org.galley.render.publish.Publications;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.EventHeaders;
+import org.galley.runtime.trace.TraceParent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +85,25 @@ class RenderTopologyTest {
 
     private void send(ArticleEnriched article) {
         enriched.pipeInput(article.getSubmission().getArticleId(), article);
+    }
+
+    @Test
+    void thePublishedEventAndItsPageGoOnInTheEnrichedEventsTraceWithOneNewSpanAndTheirTypes() {
+        TraceParent incoming = TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+        RecordHeaders headers = new RecordHeaders();
+        EventHeaders.putTrace(headers, incoming);
+        EventHeaders.putEventType(headers, "ArticleEnriched");
+
+        enriched.pipeInput(new TestRecord<>(StoryFixtures.MICROSOFT_ID, StoryFixtures.microsoftOpenAi(), headers));
+
+        TestRecord<String, ArticlePublished> event = published.readRecord();
+        TestRecord<String, String> page = pages.readRecord();
+        TraceParent written = EventHeaders.trace(event.headers()).orElseThrow();
+        assertThat(written.traceId()).isEqualTo(incoming.traceId());
+        assertThat(written.spanId()).isNotEqualTo(incoming.spanId());
+        assertThat(EventHeaders.trace(page.headers())).contains(written);
+        assertThat(EventHeaders.eventType(event.headers())).contains("ArticlePublished");
+        assertThat(EventHeaders.eventType(page.headers())).contains(RenderTopology.PAGE_EVENT_TYPE);
     }
 
     @Test

@@ -26,6 +26,10 @@ import org.galley.events.CacheInvalidation;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.EventHeaders;
+import org.galley.runtime.trace.StoryLog;
+import org.galley.runtime.trace.TraceParent;
+import org.galley.site.invalidation.Invalidation;
 import org.galley.site.invalidation.InvalidationPaths;
 import org.galley.site.invalidation.InvalidationSink;
 import org.slf4j.Logger;
@@ -35,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Feeds the {@link SiteBuilder} from Kafka and announces what changed. Reads {@code articles.published}
  * (String articleId, ArticlePublished) and {@code articles.rejected} (String articleId, ArticleRejected),
  * committed transactions only; writes {@code cache-invalidations} (String articleId, CacheInvalidation)
- * through an {@link InvalidationSink}.
+ * through an {@link InvalidationSink}. Each event is applied with its story in the logging MDC, and its
+ * invalidation is announced in the event's trace ({@code traceparent}).
  *
  * <p>The site is a view of the topics, so on every start it replays them from the beginning into the folder
  * rather than trusting what a previous run left there.
@@ -92,8 +97,8 @@ public final class PublishedStreamReader implements GalleyService {
     private final LongSupplier nanoTime;
     private final RecordDecoder decoder;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final List<CacheInvalidation> unflushed = new ArrayList<>();
-    private final List<CacheInvalidation> unsent = new ArrayList<>();
+    private final List<Invalidation> unflushed = new ArrayList<>();
+    private final List<Invalidation> unsent = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> flushedPositions = new HashMap<>();
     private final Map<TopicPartition, Long> announceFrom = new HashMap<>();
     private final Map<TopicPartition, Long> catchUpTo = new HashMap<>();
@@ -277,10 +282,14 @@ public final class PublishedStreamReader implements GalleyService {
                 }
                 readAttempts = 0;
                 waitingToRead = false;
-                CacheInvalidation invalidation = applySafely(record, event);
+                TraceParent trace = EventHeaders.trace(record.headers()).orElse(null);
+                CacheInvalidation invalidation;
+                try (StoryLog.Scope story = StoryLog.open(storyOf(record, event), revisionOf(event), trace)) {
+                    invalidation = applySafely(record, event);
+                }
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 if (invalidation != null && record.offset() >= announceFrom.getOrDefault(partition, Long.MAX_VALUE)) {
-                    unflushed.add(invalidation);
+                    unflushed.add(new Invalidation(invalidation, trace));
                 }
                 appliedSinceFlush = true;
             }
@@ -386,7 +395,8 @@ public final class PublishedStreamReader implements GalleyService {
         Map<String, List<String>> alsoWritten = builder.flush();
         lastFlush = nanoTime.getAsLong();
         appliedSinceFlush = false;
-        unflushed.forEach(invalidation -> unsent.add(InvalidationPaths.including(invalidation, alsoWritten)));
+        unflushed.forEach(invalidation -> unsent.add(new Invalidation(
+                InvalidationPaths.including(invalidation.event(), alsoWritten), invalidation.trace())));
         unflushed.clear();
         announceFrom.forEach((partition, from) -> {
             long position = consumer.position(partition);
@@ -444,6 +454,21 @@ public final class PublishedStreamReader implements GalleyService {
             log.debug("The event at {} failed", where(record), e);
         }
         return null;
+    }
+
+    private static String storyOf(ConsumerRecord<byte[], byte[]> record, SpecificRecord event) {
+        if (event instanceof ArticlePublished published) {
+            return published.getArticleId();
+        }
+        return event instanceof ArticleRejected rejected && rejected.getArticleId() != null
+                ? rejected.getArticleId() : keyOf(record);
+    }
+
+    private static Object revisionOf(SpecificRecord event) {
+        if (event instanceof ArticlePublished published) {
+            return published.getRevision();
+        }
+        return event instanceof ArticleRejected rejected ? rejected.getRevision() : null;
     }
 
     private static String where(ConsumerRecord<byte[], byte[]> record) {

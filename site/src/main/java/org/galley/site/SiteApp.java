@@ -15,6 +15,7 @@ import org.galley.runtime.ServiceRunner;
 import org.galley.runtime.SiteSettings;
 import org.galley.runtime.TopicAdmin;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.Tracing;
 import org.galley.site.feeds.Sitemap;
 import org.galley.site.invalidation.KafkaInvalidationSink;
 
@@ -40,7 +41,8 @@ public final class SiteApp {
         SiteBuilder builder = new SiteBuilder(folder, SiteSettings.fromConfig(config), Clock.systemUTC(),
                 atLeast(config, "GALLEY_SITE_PAGE_SIZE", SiteBuilder.PAGE_SIZE, 1), Sitemap.MAX_URLS);
         PublishedStreamReader reader = new PublishedStreamReader(topics, builder,
-                new KafkaInvalidationSink(config, topics.cacheInvalidations()), () -> {
+                new KafkaInvalidationSink(config, topics.cacheInvalidations(),
+                        Tracing.fromConfig(config, "galley-site")), () -> {
                     TopicAdmin.ensure(config, List.of(topics.published(), topics.rejected(), topics.cacheInvalidations()));
                     return new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
                             new ByteArrayDeserializer());

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -26,11 +27,16 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.galley.events.ArticlePublished;
 import org.galley.events.CacheInvalidation;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.SiteSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.trace.TraceParent;
+import org.galley.runtime.trace.EventHeaders;
+import org.galley.site.invalidation.Invalidation;
 import org.galley.site.invalidation.InvalidationSink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -375,6 +381,24 @@ class PublishedStreamReaderTest {
     }
 
     @Test
+    void anInvalidationIsAnnouncedInThePublishedEventsTrace() {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        TraceParent trace = TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+        ArticlePublished event = story("a1").published();
+        RecordHeaders headers = new RecordHeaders();
+        EventHeaders.putTrace(headers, trace);
+        byte[] value = TOPICS.published().valueSerde().serializer().serialize(PUBLISHED.topic(), event);
+        consumer.addRecord(new ConsumerRecord<>(PUBLISHED.topic(), 0, 0, ConsumerRecord.NO_TIMESTAMP,
+                TimestampType.NO_TIMESTAMP_TYPE, 2, value.length, "a1".getBytes(), value, headers, Optional.empty()));
+
+        reader.step(Duration.ZERO);
+
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(sink.traces).containsExactly(trace);
+    }
+
+    @Test
     void theSiteCatchesUpOnlyOnceItHasReadToTheEndOffsetsSeenAtStartAndWrittenWhatItRead() {
         reader = reader(Duration.ofSeconds(1));
         consumer.updateEndOffsets(Map.of(PUBLISHED, 2L));
@@ -493,18 +517,21 @@ class PublishedStreamReaderTest {
     /** Keeps what it was sent, and what the folder held at that moment. */
     private final class RecordingSink implements InvalidationSink {
         final List<CacheInvalidation> sent = new ArrayList<>();
+        final List<TraceParent> traces = new ArrayList<>();
         final List<Boolean> pageExistedWhenSent = new ArrayList<>();
         final List<Boolean> homeListedItWhenSent = new ArrayList<>();
         int failures;
 
         @Override
-        public void send(List<CacheInvalidation> invalidations) {
+        public void send(List<Invalidation> invalidations) {
             if (failures > 0) {
                 failures--;
                 throw new IllegalStateException("broker unavailable");
             }
-            for (CacheInvalidation invalidation : invalidations) {
+            for (Invalidation announced : invalidations) {
+                CacheInvalidation invalidation = announced.event();
                 sent.add(invalidation);
+                traces.add(announced.trace());
                 pageExistedWhenSent.add(Files.exists(out.resolve(SitePaths.fileOf(invalidation.getPaths().get(0)))));
                 homeListedItWhenSent.add(read(out.resolve("index.html")).contains("/" + invalidation.getArticleId() + "/"));
             }

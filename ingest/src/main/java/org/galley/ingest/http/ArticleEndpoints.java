@@ -23,6 +23,10 @@ import org.galley.ingest.storyfile.StoryFileResult;
 import org.galley.ingest.validation.ReasonCodes;
 import org.galley.ingest.validation.SubmissionValidator;
 import org.galley.ingest.validation.TextCharacters;
+import org.galley.runtime.trace.EventHeaders;
+import org.galley.runtime.trace.StoryLog;
+import org.galley.runtime.trace.TraceParent;
+import org.galley.runtime.trace.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +53,17 @@ final class ArticleEndpoints {
     private final StoryFileParser storyFiles;
     private final AcceptedRevisions revisions;
     private final Clock clock;
+    private final Tracing tracing;
 
-    ArticleEndpoints(IngestSettings settings, SubmissionSink sink, AcceptedRevisions revisions, Clock clock) {
+    ArticleEndpoints(IngestSettings settings, SubmissionSink sink, AcceptedRevisions revisions, Clock clock,
+                     Tracing tracing) {
         this.settings = settings;
         this.sink = sink;
         this.revisions = revisions;
         this.validator = new SubmissionValidator(settings.validationLimits());
         this.storyFiles = new StoryFileParser(settings.siteBaseUrl(), JsonSubmissionReader.DEFAULT_SOURCE, clock);
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** The answer to an accepted request. */
@@ -91,7 +98,7 @@ final class ArticleEndpoints {
                 ? JsonSubmissionReader.read(body.get(), clock.instant())
                 : readStoryFile(body.get(), queryId);
         if (decoded.unreadableStory()) {
-            reject(ctx, ArticleRejected.newBuilder()
+            reject(ctx, intake(ctx, queryId), ArticleRejected.newBuilder()
                     .setArticleId(queryId)
                     .setSource(JsonSubmissionReader.DEFAULT_SOURCE)
                     .setReasons(decoded.problems())
@@ -201,40 +208,52 @@ final class ArticleEndpoints {
      */
     private void validateAndSend(Context ctx, ArticleSubmitted submission, List<String> warnings,
                                  AcceptedRevisions.Newest newest) {
-        List<RejectionReason> reasons = validator.validate(submission);
-        if (reasons.isEmpty()) {
-            // Only this instance's store is read for a submission: asking a peer would slow every request down.
-            AcceptedRevisions.Newest known = newest == null ? revisions.local(submission.getArticleId()) : newest;
-            if (known instanceof AcceptedRevisions.Known accepted
-                    && refuseRevision(ctx, submission, accepted.revision())) {
+        TraceParent trace = intake(ctx, submission.getArticleId());
+        try (StoryLog.Scope story = StoryLog.open(submission.getArticleId(), submission.getRevision(), trace)) {
+            List<RejectionReason> reasons = validator.validate(submission);
+            if (reasons.isEmpty()) {
+                // Only this instance's store is read for a submission: asking a peer would slow every request down.
+                AcceptedRevisions.Newest known = newest == null ? revisions.local(submission.getArticleId()) : newest;
+                if (known instanceof AcceptedRevisions.Known accepted
+                        && refuseRevision(ctx, submission, accepted.revision())) {
+                    return;
+                }
+            }
+            if (!reasons.isEmpty()) {
+                reject(ctx, trace, ArticleRejected.newBuilder()
+                        .setArticleId(submission.getArticleId())
+                        .setRevision(submission.getRevision())
+                        .setSource(submission.getSource())
+                        .setReasons(reasons)
+                        .setRejectedAt(clock.instant())
+                        .setSubmission(submission)
+                        .build());
                 return;
             }
+            try {
+                sink.send(submission, trace);
+            } catch (SubmissionSink.SendFailedException e) {
+                Replies.unavailable(ctx, "The submission was not stored; send it again.", NOT_STORED_RETRY_SECONDS,
+                        "submission " + LogText.of(submission.getArticleId()) + " revision " + submission.getRevision()
+                                + " not stored", e);
+                return;
+            }
+            log.info("Submitted {} revision {} ({}) over HTTP", LogText.of(submission.getArticleId()),
+                    submission.getRevision(), submission.getAction());
+            String statusUrl = statusUrl(submission.getArticleId());
+            ctx.header("Location", statusUrl);
+            Replies.json(ctx, 202,
+                    new Receipt(submission.getArticleId(), submission.getRevision(), "submitted", statusUrl, warnings));
         }
-        if (!reasons.isEmpty()) {
-            reject(ctx, ArticleRejected.newBuilder()
-                    .setArticleId(submission.getArticleId())
-                    .setRevision(submission.getRevision())
-                    .setSource(submission.getSource())
-                    .setReasons(reasons)
-                    .setRejectedAt(clock.instant())
-                    .setSubmission(submission)
-                    .build());
-            return;
-        }
-        try {
-            sink.send(submission);
-        } catch (SubmissionSink.SendFailedException e) {
-            Replies.unavailable(ctx, "The submission was not stored; send it again.", NOT_STORED_RETRY_SECONDS,
-                    "submission " + LogText.of(submission.getArticleId()) + " revision " + submission.getRevision()
-                            + " not stored", e);
-            return;
-        }
-        log.info("Submitted {} revision {} ({}) over HTTP", LogText.of(submission.getArticleId()),
-                submission.getRevision(), submission.getAction());
-        String statusUrl = statusUrl(submission.getArticleId());
-        ctx.header("Location", statusUrl);
-        Replies.json(ctx, 202,
-                new Receipt(submission.getArticleId(), submission.getRevision(), "submitted", statusUrl, warnings));
+    }
+
+    /**
+     * The trace a request starts: a child of the newsroom tool's own {@code traceparent} when it sent a valid
+     * one, so its trace goes on through Galley, or a new one.
+     */
+    private TraceParent intake(Context ctx, String articleId) {
+        return tracing.hop("ingest-http", TraceParent.parse(ctx.header(EventHeaders.TRACEPARENT)).orElse(null),
+                articleId);
     }
 
     /**
@@ -261,9 +280,9 @@ final class ArticleEndpoints {
     }
 
     /** Records the rejection, then answers 422 with its reasons; 503 when it could not be recorded. */
-    private void reject(Context ctx, ArticleRejected rejection) {
+    private void reject(Context ctx, TraceParent trace, ArticleRejected rejection) {
         try {
-            sink.reject(rejection);
+            sink.reject(rejection, trace);
         } catch (SubmissionSink.SendFailedException e) {
             Replies.unavailable(ctx, "The story is invalid, but its rejection was not recorded; send it again.",
                     NOT_STORED_RETRY_SECONDS, "rejection of " + LogText.of(rejection.getArticleId()) + " not stored", e);

@@ -12,6 +12,7 @@ import io.javalin.http.HandlerType;
 import org.galley.ingest.IngestSettings;
 import org.galley.ingest.status.StatusLookup;
 import org.galley.runtime.GalleyService;
+import org.galley.runtime.trace.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +45,22 @@ public final class IngestHttpServer implements GalleyService {
     private final SubmissionSink sink;
     private final StatusLookup statuses;
     private final Clock clock;
+    private final Tracing tracing;
     private final List<String> routes = new ArrayList<>();
     private Javalin app;
 
     public IngestHttpServer(IngestSettings settings, SubmissionSink sink, StatusLookup statuses, Clock clock) {
+        this(settings, sink, statuses, clock, Tracing.none());
+    }
+
+    /** @param tracing where the trace each request starts is recorded */
+    public IngestHttpServer(IngestSettings settings, SubmissionSink sink, StatusLookup statuses, Clock clock,
+                            Tracing tracing) {
         this.settings = settings;
         this.sink = sink;
         this.statuses = statuses;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     @Override
@@ -71,7 +80,8 @@ public final class IngestHttpServer implements GalleyService {
                     + "authenticates every request.", settings.httpHost());
         }
         StatusForwarder forwarder = new StatusForwarder(FORWARD_TIMEOUT);
-        ArticleEndpoints articles = new ArticleEndpoints(settings, sink, new AcceptedRevisions(statuses, forwarder), clock);
+        ArticleEndpoints articles = new ArticleEndpoints(settings, sink, new AcceptedRevisions(statuses, forwarder), clock,
+                tracing);
         StatusEndpoint status = new StatusEndpoint(settings, statuses, forwarder);
         routes.clear();
         app = Javalin.create(config -> {

@@ -19,6 +19,8 @@ import org.galley.runtime.GalleyService;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.Topic;
 import org.galley.runtime.TopicAdmin;
+import org.galley.runtime.trace.EventHeaders;
+import org.galley.runtime.trace.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,18 +80,19 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
     }
 
     @Override
-    public void send(ArticleSubmitted submission) throws SendFailedException {
-        store(submitted, submission.getArticleId(), submission,
+    public void send(ArticleSubmitted submission, TraceParent trace) throws SendFailedException {
+        store(submitted, submission.getArticleId(), submission, trace, "ArticleSubmitted",
                 LogText.of(submission.getArticleId()) + " revision " + submission.getRevision(), false);
     }
 
     @Override
-    public void reject(ArticleRejected rejection) throws SendFailedException {
-        store(rejected, rejection.getArticleId(), rejection, "the rejection of " + LogText.of(rejection.getArticleId()),
+    public void reject(ArticleRejected rejection, TraceParent trace) throws SendFailedException {
+        store(rejected, rejection.getArticleId(), rejection, trace, "ArticleRejected", "the rejection of " + LogText.of(rejection.getArticleId()),
                 true);
     }
 
-    private <V> void store(Topic<String, V> topic, String key, V value, String what, boolean refusedHere)
+    private <V> void store(Topic<String, V> topic, String key, V value, TraceParent trace, String eventType,
+                           String what, boolean refusedHere)
             throws SendFailedException {
         Producer<byte[], byte[]> current = producer;
         if (current == null) {
@@ -99,6 +102,8 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
             byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
             byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic.name(), keyBytes, valueBytes);
+            EventHeaders.putTrace(record.headers(), trace);
+            EventHeaders.putEventType(record.headers(), eventType);
             if (refusedHere) {
                 record.headers().add(INTAKE_HEADER, "http".getBytes(StandardCharsets.UTF_8));
             }

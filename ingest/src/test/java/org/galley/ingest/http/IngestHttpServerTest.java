@@ -78,6 +78,22 @@ class IngestHttpServerTest {
     }
 
     @Test
+    void aNewsroomToolsTraceparentIsContinuedAndARequestWithoutOneStartsATrace() throws Exception {
+        start(IngestSettings.defaults());
+        String toolsTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        client.send(request("/v1/articles").header("Content-Type", "application/json")
+                .header("traceparent", toolsTrace)
+                .POST(BodyPublishers.ofString(GOOD_JSON, StandardCharsets.UTF_8)).build(), BodyHandlers.ofString());
+        post("application/json", GOOD_JSON.replace("\"revision\": 2", "\"revision\": 3"));
+
+        assertThat(sink.traces).hasSize(2);
+        assertThat(sink.traces.get(0).traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(sink.traces.get(0).spanId()).isNotEqualTo("00f067aa0ba902b7");
+        assertThat(sink.traces.get(1).traceId()).isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
     void aJsonStoryThatFailsValidationIsUnprocessableAndRecordedAsRejectedNotSent() throws Exception {
         start(IngestSettings.defaults());
 

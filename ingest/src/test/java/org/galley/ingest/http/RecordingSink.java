@@ -5,12 +5,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
+import org.galley.runtime.trace.TraceParent;
 
 /** A sink for tests: keeps what it is sent and every rejection, and can be told to fail or to be down. */
 final class RecordingSink implements SubmissionSink {
 
     final List<ArticleSubmitted> sent = new CopyOnWriteArrayList<>();
     final List<ArticleRejected> rejected = new CopyOnWriteArrayList<>();
+    /** The trace context each sent submission was given, in order. */
+    final List<TraceParent> traces = new CopyOnWriteArrayList<>();
     volatile boolean failing;
     /** What a failing sink says, as a real producer would: internal topic, partition and broker names. */
     static final String FAILURE = "Kafka did not store it on articles.submitted";
@@ -19,16 +22,17 @@ final class RecordingSink implements SubmissionSink {
     volatile boolean ready = true;
 
     @Override
-    public void send(ArticleSubmitted submission) throws SendFailedException {
+    public void send(ArticleSubmitted submission, TraceParent trace) throws SendFailedException {
         if (failing) {
             throw new SendFailedException(FAILURE,
                     new org.apache.kafka.common.errors.TimeoutException(FAILURE_CAUSE));
         }
         sent.add(submission);
+        traces.add(trace);
     }
 
     @Override
-    public void reject(ArticleRejected rejection) throws SendFailedException {
+    public void reject(ArticleRejected rejection, TraceParent trace) throws SendFailedException {
         if (failing) {
             throw new SendFailedException(FAILURE,
                     new org.apache.kafka.common.errors.TimeoutException(FAILURE_CAUSE));

@@ -2,13 +2,12 @@ package org.galley.site.invalidation;
 
 import java.util.List;
 
-import org.galley.events.CacheInvalidation;
 
 /** Where the site announces what a CDN must purge. Returns only once every one is durably accepted. */
 public interface InvalidationSink extends AutoCloseable {
 
     /** Sends them in order; throws if any could not be delivered, so the caller can try again. */
-    void send(List<CacheInvalidation> invalidations);
+    void send(List<Invalidation> invalidations);
 
     @Override
     void close();
