@@ -19,6 +19,7 @@ import org.galley.runtime.ServiceRunner;
 import org.galley.runtime.StreamsService;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 
 /**
  * Runs ingest: the validation and status topology ({@link IngestTopology}) beside the HTTP front door
@@ -39,9 +40,11 @@ public final class IngestApp {
         Properties streamsProperties = StreamsSettings.forService(APPLICATION_ID, config, topics);
         // Tells the other instances where to ask for the statuses this one holds.
         streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
+        GalleyMetrics metrics = new GalleyMetrics();
+        streamsProperties.put(GalleyMetrics.CONFIG, metrics);
         Serde<ArticleStatus> statusSerde = RegistryAvroSerde.forValues(ArticleStatus.class, config.schemaRegistryUrl());
         StreamsService streams = new StreamsService(APPLICATION_ID + "-streams",
-                IngestTopology.build(topics, statusSerde, settings, clock), streamsProperties, config,
+                IngestTopology.build(topics, statusSerde, settings, clock, metrics), streamsProperties, config,
                 List.of(topics.submitted(), topics.accepted(), topics.rejected(), topics.published(),
                         topics.deadLetter()));
         KafkaSubmissionSink sink = new KafkaSubmissionSink(config, topics.submitted(), topics.rejected(),
