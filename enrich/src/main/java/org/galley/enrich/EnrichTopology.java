@@ -12,6 +12,7 @@ import org.galley.enrich.story.StoryIndexer;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleEnriched;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 
 /**
  * Enrich: turns each accepted story into one the site can file, link and list.
@@ -73,20 +74,28 @@ public final class EnrichTopology {
         return build(topics, settings, pacing, InputEnds.UNKNOWN, clock);
     }
 
-    /** @param inputEnds where each input partition ends, for the index step's archive order ({@link InputEnds}) */
     static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, InputEnds.Reader inputEnds,
                           Clock clock) {
+        return build(topics, settings, pacing, inputEnds, clock, new GalleyMetrics());
+    }
+
+    /**
+     * @param inputEnds where each input partition ends, for the index step's archive order ({@link InputEnds})
+     * @param metrics   times the draft and index steps
+     */
+    static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, InputEnds.Reader inputEnds,
+                          Clock clock, GalleyMetrics metrics) {
         StoryEnricher enricher = new StoryEnricher(settings.reading(), settings.tagger(), settings.site(), clock);
         StoryIndexer indexer = new StoryIndexer(settings.site(), settings.related(), settings.vocabulary());
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.accepted().name(), topics.accepted().consumed().withName("accepted"))
-                .process(() -> new DraftProcessor(enricher), Named.as("draft"))
+                .process(() -> new DraftProcessor(enricher, metrics), Named.as("draft"))
                 .repartition(Repartitioned.<String, ArticleEnriched>as(INDEX_TOPIC)
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.enriched().valueSerde()))
-                .process(StoryIndexProcessor.supplier(indexer, pacing, inputEnds, topics.enriched().valueSerde()), Named.as("index"))
+                .process(StoryIndexProcessor.supplier(indexer, pacing, inputEnds, topics.enriched().valueSerde(), metrics), Named.as("index"))
                 .to(topics.enriched().name(), topics.enriched().produced().withName("enriched"));
         return builder.build();
     }

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.galley.enrich.related.Position;
 import org.galley.enrich.story.StoryIndexer;
 import org.galley.events.ArticleEnriched;
+import org.galley.runtime.metrics.GalleyMetrics;
 
 /**
  * The story-index step of {@link EnrichTopology}: reads drafts (all under one key, on the single partition of
@@ -64,20 +65,29 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
      */
     private final Map<Integer, WaitingDrafts.Progress> read = new HashMap<>();
     private final InputEnds.Reader ends;
+    private final GalleyMetrics metrics;
 
-    private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends) {
+    private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends, GalleyMetrics metrics) {
         this.indexer = indexer;
         this.pacing = pacing;
         this.ends = ends;
+        this.metrics = metrics;
     }
 
     /** The processor together with the stores it owns; drafts are kept with the enriched topic's value serde. */
     static ProcessorSupplier<String, ArticleEnriched, String, ArticleEnriched> supplier(
             StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends, Serde<ArticleEnriched> draftSerde) {
+        return supplier(indexer, pacing, ends, draftSerde, new GalleyMetrics());
+    }
+
+    /** @param metrics times each story's indexing ({@code galley_processing_seconds{stage="enrich",step="index"}}) */
+    static ProcessorSupplier<String, ArticleEnriched, String, ArticleEnriched> supplier(
+            StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends, Serde<ArticleEnriched> draftSerde,
+            GalleyMetrics metrics) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, ArticleEnriched, String, ArticleEnriched> get() {
-                return new StoryIndexProcessor(indexer, pacing, ends);
+                return new StoryIndexProcessor(indexer, pacing, ends, metrics);
             }
 
             @Override
@@ -176,7 +186,7 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
     }
 
     private void index(ArticleEnriched draft, long timestamp) {
-        StoryIndexer.Indexed indexed = indexer.index(draft, index);
+        StoryIndexer.Indexed indexed = metrics.time("enrich", "index", () -> indexer.index(draft, index));
         ArticleEnriched story = indexed.story();
         relinks.delete(story.getSubmission().getArticleId());
         forward(story, timestamp);

@@ -2,6 +2,7 @@ package org.galley.render;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Properties;
 
 import org.galley.render.page.JtePageRenderer;
 import org.galley.runtime.GalleyService;
@@ -11,6 +12,7 @@ import org.galley.runtime.SiteSettings;
 import org.galley.runtime.StreamsService;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 
 /**
  * The render service: turns each story on {@code articles.enriched} into its article page, published as an
@@ -27,9 +29,12 @@ public final class RenderApp {
     public static GalleyService create(ServiceConfig config) {
         Topics topics = Topics.fromConfig(config);
         JtePageRenderer renderer = new JtePageRenderer(SiteSettings.fromConfig(config));
+        GalleyMetrics metrics = new GalleyMetrics();
+        Properties properties = StreamsSettings.forService(APPLICATION_ID, config, topics);
+        properties.put(GalleyMetrics.CONFIG, metrics);
         return new StreamsService(APPLICATION_ID,
-                RenderTopology.build(topics, renderer, Clock.systemUTC()),
-                StreamsSettings.forService(APPLICATION_ID, config, topics),
+                RenderTopology.build(topics, renderer, Clock.systemUTC(), metrics),
+                properties,
                 config,
                 List.of(topics.enriched(), topics.published(), topics.pages(), topics.deadLetter()));
     }

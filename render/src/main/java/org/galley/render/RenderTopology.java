@@ -14,6 +14,7 @@ import org.galley.events.ArticlePublished;
 import org.galley.render.page.PageRenderer;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 
 /**
  * Render's stream. Reads {@code articles.enriched} (key articleId String, value {@code ArticleEnriched});
@@ -43,7 +44,13 @@ public final class RenderTopology {
     private RenderTopology() {
     }
 
+    /** The topology with meters that record into nothing. */
     public static Topology build(Topics topics, PageRenderer renderer, Clock clock) {
+        return build(topics, renderer, clock, new GalleyMetrics());
+    }
+
+    /** @param metrics counts revisions published and taken down, their end-to-end latency, and times rendering */
+    public static Topology build(Topics topics, PageRenderer renderer, Clock clock, GalleyMetrics metrics) {
         Topic<String, ArticleEnriched> enriched = topics.enriched();
         Topic<String, ArticlePublished> published = topics.published();
         Topic<String, String> pages = topics.pages();
@@ -51,7 +58,7 @@ public final class RenderTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PATH_STORE), Serdes.String(), Serdes.String()));
         KStream<String, Rendered> rendered = builder.stream(enriched.name(), enriched.consumed().withName("enriched-source"))
-                .process(() -> new RenderProcessor(renderer, clock), Named.as("render-page"), PATH_STORE);
+                .process(() -> new RenderProcessor(renderer, clock, metrics), Named.as("render-page"), PATH_STORE);
         rendered.mapValues(Rendered::event, Named.as("published-event"))
                 .to(published.name(), published.produced().withName("published-sink"));
         rendered.flatMap((articleId, story) -> story.pages().stream()
