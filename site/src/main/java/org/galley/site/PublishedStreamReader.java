@@ -1,6 +1,7 @@
 package org.galley.site;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +27,8 @@ import org.galley.events.CacheInvalidation;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
+import org.galley.runtime.metrics.SiteLag;
 import org.galley.site.invalidation.InvalidationPaths;
 import org.galley.site.invalidation.InvalidationSink;
 import org.slf4j.Logger;
@@ -81,6 +85,8 @@ public final class PublishedStreamReader implements GalleyService {
     private final LongSupplier nanoTime;
     private final RecordDecoder decoder;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final GalleyMetrics metrics = new GalleyMetrics();
+    private final SiteLag lag = new SiteLag(Clock.systemUTC());
     private final List<CacheInvalidation> unflushed = new ArrayList<>();
     private final List<CacheInvalidation> unsent = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> flushedPositions = new HashMap<>();
@@ -237,6 +243,7 @@ public final class PublishedStreamReader implements GalleyService {
             return;
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+        long lastApplied = -1;
         List<TopicPartition> partitions = new ArrayList<>(records.partitions());
         for (int i = 0; i < partitions.size(); i++) {
             for (ConsumerRecord<byte[], byte[]> record : records.records(partitions.get(i))) {
@@ -259,15 +266,28 @@ public final class PublishedStreamReader implements GalleyService {
                 if (invalidation != null && record.offset() >= announceFrom.getOrDefault(partition, Long.MAX_VALUE)) {
                     unflushed.add(invalidation);
                 }
+                if (announceFrom.containsKey(partition)) {
+                    lastApplied = Math.max(lastApplied, record.timestamp());
+                }
                 appliedSinceFlush = true;
             }
         }
+        measureLag(lastApplied);
         if (flushDue()) {
             flushOrTryLater();
         }
         if (!unsent.isEmpty()) {
             announce();
         }
+    }
+
+    /** How far behind articles.published (the partitions of {@code announceFrom}) the reader is, after this poll. */
+    private void measureLag(long lastAppliedMillis) {
+        long behind = 0;
+        for (TopicPartition partition : announceFrom.keySet()) {
+            behind += consumer.currentLag(partition).orElse(0);
+        }
+        lag.update(behind, lastAppliedMillis);
     }
 
     private boolean flushDue() {
@@ -380,7 +400,7 @@ public final class PublishedStreamReader implements GalleyService {
     private CacheInvalidation applySafely(ConsumerRecord<byte[], byte[]> record, SpecificRecord event) {
         try {
             if (event instanceof ArticlePublished published) {
-                return builder.apply(published);
+                return metrics.time("site", "apply", () -> builder.apply(published));
             }
             if (event instanceof ArticleRejected rejected) {
                 builder.apply(rejected);
@@ -408,6 +428,13 @@ public final class PublishedStreamReader implements GalleyService {
     @Override
     public boolean isHealthy() {
         return assigned && thread != null && thread.isAlive();
+    }
+
+    /** {@code galley_site_lag_records}, {@code galley_site_lag_seconds} and the time applying each event takes. */
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        metrics.bindTo(registry);
+        lag.bindTo(registry);
     }
 
     @Override
