@@ -48,7 +48,7 @@ public final class IngestApp {
                 List.of(topics.submitted(), topics.accepted(), topics.rejected(), topics.published(),
                         topics.deadLetter()));
         KafkaSubmissionSink sink = new KafkaSubmissionSink(config, topics.submitted(), topics.rejected(),
-                Duration.ofMillis(config.getLong("GALLEY_INGEST_SEND_TIMEOUT_MS", 30_000)));
+                Duration.ofMillis(config.getLong("GALLEY_INGEST_SEND_TIMEOUT_MS", 30_000)), metrics);
         StreamsStatusLookup statuses = new StreamsStatusLookup(streams::streams, IngestTopology.STATUS_STORE,
                 settings.advertisedHost());
         IngestHttpServer http = new IngestHttpServer(settings, sink, statuses, clock);

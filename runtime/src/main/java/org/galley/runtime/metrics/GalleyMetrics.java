@@ -19,7 +19,8 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
  *
  * <p>Meters (Prometheus names; docs/operations.md, "Metrics", says what to alert on):
  * <ul>
- *   <li>{@code galley_submitted_total}, {@code galley_accepted_total}: submissions ingest read, and accepted;</li>
+ *   <li>{@code galley_submitted_total}, {@code galley_accepted_total}: submissions ingest read (and those its HTTP
+ *       door refused before they reached the topic), and accepted;</li>
  *   <li>{@code galley_rejected_total{reason}}: rejections ingest wrote, by the first reason's code;</li>
  *   <li>{@code galley_published_total}, {@code galley_unpublished_total}: revisions render put live or took down
  *       (re-sends of a revision whose links changed are not counted again);</li>
