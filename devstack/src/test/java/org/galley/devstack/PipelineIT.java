@@ -2,6 +2,10 @@ package org.galley.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +38,7 @@ import org.galley.registry.serde.RegistryAvroSerializer;
 import org.galley.registry.server.EmbeddedSchemaRegistry;
 import org.galley.render.RenderApp;
 import org.galley.runtime.GalleyService;
+import org.galley.runtime.OperationsServer;
 import org.galley.runtime.ServiceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +60,8 @@ class PipelineIT {
     private static KafkaCluster kafka;
     private static EmbeddedSchemaRegistry registry;
     private static final List<GalleyService> services = new ArrayList<>();
+    /** Render's /metrics, opened as {@code ServiceRunner} opens it for the stage's own process. */
+    private static OperationsServer renderOps;
 
     @BeforeAll
     static void startPipeline() {
@@ -72,10 +79,16 @@ class PipelineIT {
         services.add(RenderApp.create(config));
         services.forEach(GalleyService::start);
         services.forEach(service -> assertThat(service.awaitHealthy(WAIT)).as(service.name() + " healthy").isTrue());
+        GalleyService render = services.get(2);
+        renderOps = OperationsServer.start(render, "127.0.0.1", 0);
+        render.bindMetrics(renderOps.registry());
     }
 
     @AfterAll
     static void stopPipeline() {
+        if (renderOps != null) {
+            renderOps.close();
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }
@@ -122,6 +135,31 @@ class PipelineIT {
         assertThat(rejected.getSubmission().getArticleId()).isEqualTo(bad);
         assertThat(consumeFirst("articles.published", good, ArticlePublished.class).value().getPage().getHeadline())
                 .isEqualTo("A Good Story After A Bad One");
+    }
+
+    @Test
+    void afterAStoryIsPublishedRendersMetricsCountItWithItsLatencyBesideKafkasConsumerLag() throws Exception {
+        String id = "pipeline-metrics-" + UUID.randomUUID();
+        produce(submission(id, 1, "Operators Can Now See Every Stage", "https://news.example/media/ops.png"));
+        consumeFirst("articles.published", id, ArticlePublished.class);
+
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + renderOps.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(sample(metrics, "galley_published_total{service=\"galley-render\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(sample(metrics, "galley_end_to_end_seconds_count{service=\"galley-render\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("galley_end_to_end_seconds_bucket{service=\"galley-render\",le=\"2.0\"}",
+                "galley_processing_seconds_count{service=\"galley-render\",stage=\"render\",step=\"render\"}");
+        // The names the alert rules and the dashboard use for consumer lag, as Micrometer exports Kafka's metrics.
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max{", "kafka_consumer_fetch_manager_records_lag{");
+    }
+
+    /** The value of the one sample {@code series} (name and labels exactly as scraped). */
+    private static double sample(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElseThrow(() -> new AssertionError("No " + series + " in\n" + metrics));
     }
 
     private static ArticleSubmitted submission(String id, long revision, String headline, String heroUrl) {

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.galley.enrich.story.StoryEnricher;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleEnriched;
+import org.galley.runtime.metrics.GalleyMetrics;
 
 /**
  * The draft step of {@link EnrichTopology}, on the task of each {@code articles.accepted} partition: drafts the
@@ -25,10 +26,12 @@ final class DraftProcessor implements Processor<String, ArticleAccepted, String,
     static final String SOURCE_OFFSET = "galley-source-offset";
 
     private final StoryEnricher enricher;
+    private final GalleyMetrics metrics;
     private ProcessorContext<String, ArticleEnriched> context;
 
-    DraftProcessor(StoryEnricher enricher) {
+    DraftProcessor(StoryEnricher enricher, GalleyMetrics metrics) {
         this.enricher = enricher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -42,7 +45,7 @@ final class DraftProcessor implements Processor<String, ArticleAccepted, String,
             // Thrown, not dropped: the processing handler logs it and sends the record to the dead-letter topic.
             throw new IllegalArgumentException("Record " + accepted.key() + " on the accepted topic has no story");
         }
-        ArticleEnriched draft = enricher.draft(accepted.value());
+        ArticleEnriched draft = metrics.time("enrich", "draft", () -> enricher.draft(accepted.value()));
         Record<String, ArticleEnriched> out = accepted.withKey(EnrichTopology.INDEX_KEY).withValue(draft);
         out.headers().remove(SOURCE_PARTITION);
         out.headers().remove(SOURCE_OFFSET);

@@ -12,6 +12,7 @@ import org.galley.enrich.story.StoryIndexer;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleEnriched;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.galley.runtime.trace.StoryHops;
 import org.galley.runtime.trace.Tracing;
 
@@ -77,16 +78,29 @@ public final class EnrichTopology {
 
     static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, InputEnds.Reader inputEnds,
                           Clock clock) {
-        return build(topics, settings, pacing, inputEnds, clock, Tracing.none());
+        return build(topics, settings, pacing, inputEnds, clock, Tracing.none(), new GalleyMetrics());
+    }
+
+    /** With spans, and meters that record into nothing. */
+    static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, InputEnds.Reader inputEnds,
+                          Clock clock, Tracing tracing) {
+        return build(topics, settings, pacing, inputEnds, clock, tracing, new GalleyMetrics());
+    }
+
+    /** With meters, and no spans. */
+    static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, InputEnds.Reader inputEnds,
+                          Clock clock, GalleyMetrics metrics) {
+        return build(topics, settings, pacing, inputEnds, clock, Tracing.none(), metrics);
     }
 
     /**
      * @param inputEnds where each input partition ends, for the index step's archive order ({@link InputEnds})
      * @param tracing   where each story's enrich hop is recorded; its {@code traceparent} goes from the accepted
      *                  event through the draft's repartition topic to the enriched event, a new span at the end
+     * @param metrics   times the draft and index steps
      */
     static Topology build(Topics topics, EnrichSettings settings, IndexPacing pacing, InputEnds.Reader inputEnds,
-                          Clock clock, Tracing tracing) {
+                          Clock clock, Tracing tracing, GalleyMetrics metrics) {
         StoryEnricher enricher = new StoryEnricher(settings.reading(), settings.tagger(), settings.site(), clock);
         StoryIndexer indexer = new StoryIndexer(settings.site(), settings.related(), settings.vocabulary());
 
@@ -94,12 +108,13 @@ public final class EnrichTopology {
         builder.stream(topics.accepted().name(), topics.accepted().consumed().withName("accepted"))
                 .processValues(StoryHops.enter(tracing, "enrich", (ArticleAccepted accepted) ->
                         accepted.getSubmission().getRevision()), Named.as("story-context"))
-                .process(() -> new DraftProcessor(enricher), Named.as("draft"))
+                .process(() -> new DraftProcessor(enricher, metrics), Named.as("draft"))
                 .repartition(Repartitioned.<String, ArticleEnriched>as(INDEX_TOPIC)
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.enriched().valueSerde()))
-                .process(StoryIndexProcessor.supplier(indexer, pacing, inputEnds, topics.enriched().valueSerde()), Named.as("index"))
+                .process(StoryIndexProcessor.supplier(indexer, pacing, inputEnds, topics.enriched().valueSerde(), metrics),
+                        Named.as("index"))
                 .processValues(StoryHops.hop(tracing, "enrich"), Named.as("enrich-hop"))
                 .processValues(StoryHops.typed("ArticleEnriched"), Named.as("type-enriched"))
                 .to(topics.enriched().name(), topics.enriched().produced().withName("enriched"));

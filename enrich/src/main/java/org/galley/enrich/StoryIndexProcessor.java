@@ -25,6 +25,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.galley.enrich.related.Position;
 import org.galley.enrich.story.StoryIndexer;
 import org.galley.events.ArticleEnriched;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.galley.runtime.trace.EventHeaders;
 import org.galley.runtime.trace.StoryLog;
 import org.galley.runtime.trace.TraceParent;
@@ -75,20 +76,29 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
     private final Map<String, TraceParent> waitingTraces = new HashMap<>();
     private final Map<String, TraceParent> relinkTraces = new HashMap<>();
     private final InputEnds.Reader ends;
+    private final GalleyMetrics metrics;
 
-    private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends) {
+    private StoryIndexProcessor(StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends, GalleyMetrics metrics) {
         this.indexer = indexer;
         this.pacing = pacing;
         this.ends = ends;
+        this.metrics = metrics;
     }
 
     /** The processor together with the stores it owns; drafts are kept with the enriched topic's value serde. */
     static ProcessorSupplier<String, ArticleEnriched, String, ArticleEnriched> supplier(
             StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends, Serde<ArticleEnriched> draftSerde) {
+        return supplier(indexer, pacing, ends, draftSerde, new GalleyMetrics());
+    }
+
+    /** @param metrics times each story's indexing ({@code galley_processing_seconds{stage="enrich",step="index"}}) */
+    static ProcessorSupplier<String, ArticleEnriched, String, ArticleEnriched> supplier(
+            StoryIndexer indexer, IndexPacing pacing, InputEnds.Reader ends, Serde<ArticleEnriched> draftSerde,
+            GalleyMetrics metrics) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, ArticleEnriched, String, ArticleEnriched> get() {
-                return new StoryIndexProcessor(indexer, pacing, ends);
+                return new StoryIndexProcessor(indexer, pacing, ends, metrics);
             }
 
             @Override
@@ -195,7 +205,7 @@ final class StoryIndexProcessor implements Processor<String, ArticleEnriched, St
     private void index(ArticleEnriched draft, long timestamp, TraceParent trace) {
         try (StoryLog.Scope story = StoryLog.open(draft.getSubmission().getArticleId(),
                 draft.getSubmission().getRevision(), trace)) {
-            StoryIndexer.Indexed indexed = indexer.index(draft, index);
+            StoryIndexer.Indexed indexed = metrics.time("enrich", "index", () -> indexer.index(draft, index));
             relinks.delete(indexed.story().getSubmission().getArticleId());
             relinkTraces.remove(indexed.story().getSubmission().getArticleId());
             forward(indexed.story(), timestamp, trace);

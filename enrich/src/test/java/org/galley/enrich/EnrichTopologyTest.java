@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -32,6 +33,7 @@ import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.SiteSettings;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.galley.runtime.trace.EventHeaders;
 import org.galley.runtime.trace.TraceParent;
 import org.junit.jupiter.api.AfterEach;
@@ -54,14 +56,17 @@ class EnrichTopologyTest {
     private TestOutputTopic<String, ArticleEnriched> enriched;
     private TestOutputTopic<byte[], byte[]> deadLetter;
     private final SiteSettings site = SiteSettings.stackDigest();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void startDriver() {
         ServiceConfig config = new ServiceConfig(Map.of("GALLEY_STATE_DIR", stateDir.toString()));
         Topics topics = Topics.create(config, "mock://enrich-test");
         Properties props = StreamsSettings.forService(EnrichApp.APPLICATION_ID, config, topics);
-        driver = new TopologyTestDriver(
-                EnrichTopology.build(topics, EnrichSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        GalleyMetrics metrics = GalleyMetrics.in(meters);
+        props.put(GalleyMetrics.CONFIG, metrics);
+        driver = new TopologyTestDriver(EnrichTopology.build(topics, EnrichSettings.defaults(), IndexPacing.IMMEDIATE,
+                InputEnds.UNKNOWN, Clock.fixed(NOW, ZoneOffset.UTC), metrics), props);
         accepted = driver.createInputTopic(topics.accepted().name(),
                 topics.accepted().keySerde().serializer(), topics.accepted().valueSerde().serializer());
         enriched = driver.createOutputTopic(topics.enriched().name(),
@@ -153,6 +158,15 @@ class EnrichTopologyTest {
                 "claude-at-work [claude-at-work, newsroom-streams]",
                 "msft-openai [msft-openai, claude-at-work, newsroom-streams]");
         assertThat(relinked.get(1).value.getRelated()).isEqualTo(microsoft.getRelated());
+    }
+
+    @Test
+    void theDraftAndIndexStepsOfEachStoryAreTimed() {
+        publish(sample(SampleStories.CLAUDE, "claude-at-work", 1));
+        publish(sample(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1));
+
+        assertThat(meters.get(GalleyMetrics.PROCESSING).tags("stage", "enrich", "step", "draft").timer().count()).isEqualTo(2);
+        assertThat(meters.get(GalleyMetrics.PROCESSING).tags("stage", "enrich", "step", "index").timer().count()).isEqualTo(2);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.galley.runtime.ServiceRunner;
 import org.galley.runtime.StreamsService;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.galley.runtime.trace.Tracing;
 
 /**
@@ -41,13 +42,15 @@ public final class IngestApp {
         Properties streamsProperties = StreamsSettings.forService(APPLICATION_ID, config, topics);
         // Tells the other instances where to ask for the statuses this one holds.
         streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
+        GalleyMetrics metrics = new GalleyMetrics();
+        streamsProperties.put(GalleyMetrics.CONFIG, metrics);
         Serde<ArticleStatus> statusSerde = RegistryAvroSerde.forValues(ArticleStatus.class, config.schemaRegistryUrl());
         StreamsService streams = new StreamsService(APPLICATION_ID + "-streams",
-                IngestTopology.build(topics, statusSerde, settings, clock, tracing), streamsProperties, config,
+                IngestTopology.build(topics, statusSerde, settings, clock, tracing, metrics), streamsProperties, config,
                 List.of(topics.submitted(), topics.accepted(), topics.rejected(), topics.published(),
                         topics.deadLetter()));
         KafkaSubmissionSink sink = new KafkaSubmissionSink(config, topics.submitted(), topics.rejected(),
-                Duration.ofMillis(config.getLong("GALLEY_INGEST_SEND_TIMEOUT_MS", 30_000)));
+                Duration.ofMillis(config.getLong("GALLEY_INGEST_SEND_TIMEOUT_MS", 30_000)), metrics);
         StreamsStatusLookup statuses = new StreamsStatusLookup(streams::streams, IngestTopology.STATUS_STORE,
                 settings.advertisedHost());
         IngestHttpServer http = new IngestHttpServer(settings, sink, statuses, clock, tracing);

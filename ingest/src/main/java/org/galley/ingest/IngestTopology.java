@@ -14,6 +14,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import org.galley.events.ArticleAccepted;
+import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleStatus;
 import org.galley.events.ArticleSubmitted;
 import org.galley.ingest.revision.RevisionGate;
@@ -24,6 +25,7 @@ import org.galley.ingest.validation.CheckedSubmission;
 import org.galley.ingest.validation.SubmissionValidator;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.galley.runtime.trace.StoryHops;
 import org.galley.runtime.trace.Tracing;
 
@@ -62,17 +64,31 @@ public final class IngestTopology {
     private IngestTopology() {
     }
 
-    /** As {@link #build(Topics, Serde, IngestSettings, Clock, Tracing)}, recording no spans. */
+    /** As {@link #build(Topics, Serde, IngestSettings, Clock, Tracing, GalleyMetrics)}, with no spans and no meters. */
     public static Topology build(Topics topics, Serde<ArticleStatus> statusSerde, IngestSettings settings,
                                  Clock clock) {
-        return build(topics, statusSerde, settings, clock, Tracing.none());
+        return build(topics, statusSerde, settings, clock, Tracing.none(), new GalleyMetrics());
+    }
+
+    /** With spans, and meters that record into nothing. */
+    public static Topology build(Topics topics, Serde<ArticleStatus> statusSerde, IngestSettings settings,
+                                 Clock clock, Tracing tracing) {
+        return build(topics, statusSerde, settings, clock, tracing, new GalleyMetrics());
+    }
+
+    /** With meters, and no spans. */
+    public static Topology build(Topics topics, Serde<ArticleStatus> statusSerde, IngestSettings settings,
+                                 Clock clock, GalleyMetrics metrics) {
+        return build(topics, statusSerde, settings, clock, Tracing.none(), metrics);
     }
 
     /**
      * @param statusSerde the serde of the status store and its changelog
+     * @param tracing     a span per submission at this stage ({@link StoryHops})
+     * @param metrics     counts submissions read, acceptances and rejections written, and times validation
      */
     public static Topology build(Topics topics, Serde<ArticleStatus> statusSerde, IngestSettings settings,
-                                 Clock clock, Tracing tracing) {
+                                 Clock clock, Tracing tracing, GalleyMetrics metrics) {
         SubmissionValidator validator = new SubmissionValidator(settings.validationLimits());
         Topic<String, ArticleSubmitted> submitted = topics.submitted();
         StreamsBuilder builder = new StreamsBuilder();
@@ -84,14 +100,17 @@ public final class IngestTopology {
                 .processValues(StoryHops.enter(tracing, "ingest", ArticleSubmitted::getRevision), Named.as("story-context"));
         Map<String, KStream<String, CheckedSubmission>> checked = submissions
                 .processValues(StoryHops.hop(tracing, "ingest"), Named.as("ingest-hop"))
-                .mapValues((key, submission) -> CheckedSubmission.check(key, submission, validator), Named.as("validate"))
+                .mapValues((key, submission) -> {
+                    metrics.submitted();
+                    return metrics.time("ingest", "validate", () -> CheckedSubmission.check(key, submission, validator));
+                }, Named.as("validate"))
                 .split(Named.as("checked-"))
                 .branch((key, check) -> check.isValid(), Branched.as("valid"))
                 .defaultBranch(Branched.as("invalid"));
 
         checked.get("checked-invalid")
-                .map((key, check) -> KeyValue.pair(check.rejectionKey(key), check.toRejection(key, clock.instant())),
-                        Named.as("to-rejection"))
+                .map((key, check) -> KeyValue.pair(check.rejectionKey(key),
+                        counted(metrics, check.toRejection(key, clock.instant()))), Named.as("to-rejection"))
                 .processValues(StoryHops.typed("ArticleRejected"), Named.as("type-rejected"))
                 .to(topics.rejected().name(), topics.rejected().produced().withName("write-rejected"));
 
@@ -103,17 +122,26 @@ public final class IngestTopology {
                 .branch((key, gate) -> gate.passed(), Branched.as("newer"))
                 .defaultBranch(Branched.as("refused"));
         gated.get("gated-newer")
-                .mapValues(gate -> new ArticleAccepted(gate.submission(), clock.instant()), Named.as("to-acceptance"))
+                .mapValues(gate -> {
+                    metrics.accepted();
+                    return new ArticleAccepted(gate.submission(), clock.instant());
+                }, Named.as("to-acceptance"))
                 .processValues(StoryHops.typed("ArticleAccepted"), Named.as("type-accepted"))
                 .to(topics.accepted().name(), topics.accepted().produced().withName("write-accepted"));
         // A duplicate or stale revision is answered, so the newsroom never sees "submitted" and then nothing.
         gated.get("gated-refused")
-                .mapValues(RevisionGate.Gated::refusal, Named.as("to-revision-refusal"))
+                .mapValues(gate -> counted(metrics, gate.refusal()), Named.as("to-revision-refusal"))
                 .processValues(StoryHops.typed("ArticleRejected"), Named.as("type-refused-revision"))
                 .to(topics.rejected().name(), topics.rejected().produced().withName("write-refused-revision"));
 
         recordStatuses(builder, submissions, topics, statusSerde);
         return builder.build();
+    }
+
+    /** Counts a rejection under its first reason's code (the one the newsroom is shown first). */
+    private static ArticleRejected counted(GalleyMetrics metrics, ArticleRejected rejection) {
+        metrics.rejected(rejection.getReasons().isEmpty() ? null : rejection.getReasons().get(0).getCode());
+        return rejection;
     }
 
     private static void recordStatuses(StreamsBuilder builder, KStream<String, ArticleSubmitted> submissions,

@@ -20,6 +20,7 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,6 +63,8 @@ class IngestAppIT {
     private static ServiceConfig config;
     private static GalleyService ingest;
     private static int port;
+    /** Ingest's meters, bound as its ops server binds them. */
+    private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -79,6 +82,7 @@ class IngestAppIT {
                 "GALLEY_TOPIC_PARTITIONS", "1"));
         ingest = IngestApp.create(config);
         ingest.start();
+        ingest.bindMetrics(meters);
         assertThat(ingest.awaitHealthy(WAIT)).as("ingest became healthy").isTrue();
     }
 
@@ -126,6 +130,12 @@ class IngestAppIT {
         ConsumerRecord<String, byte[]> dead = read(topics.deadLetter().name(), new ByteArrayDeserializer(), "garbage");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a submission");
         assertThat(dead.headers().lastHeader("__streams.errors.exception")).isNotNull();
+
+        assertThat(meters.get("galley.accepted").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("galley.rejected").tag("reason", "required").counter().count())
+                .as("refusals at the HTTP door count too").isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("galley.dead.lettered").tags("stage", "ingest", "reason", "unreadable").counter().count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,6 +25,7 @@ import org.galley.registry.serde.RegistryAvroSerde;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 
 /**
  * Ingest's topology in a {@link TopologyTestDriver}, with the in-memory registry, every topic it touches and
@@ -34,6 +36,8 @@ final class IngestDriver implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-04-28T10:00:00Z");
 
     final Topics topics;
+    /** The stage's {@code galley_*} meters, from the topology and its exception handlers. */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
     final TestInputTopic<String, ArticleSubmitted> submitted;
     final TestInputTopic<String, byte[]> rawSubmitted;
@@ -54,9 +58,11 @@ final class IngestDriver implements AutoCloseable {
         String registry = "mock://" + registryScope;
         topics = Topics.create(config, registry);
         Properties props = StreamsSettings.forService(IngestApp.APPLICATION_ID, config, topics);
+        GalleyMetrics metrics = GalleyMetrics.in(meters);
+        props.put(GalleyMetrics.CONFIG, metrics);
         driver = new TopologyTestDriver(IngestTopology.build(topics,
                 RegistryAvroSerde.forValues(ArticleStatus.class, registry), IngestSettings.defaults(),
-                Clock.fixed(NOW, ZoneOffset.UTC)), props);
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics), props);
         submitted = driver.createInputTopic(topics.submitted().name(),
                 topics.submitted().keySerde().serializer(), topics.submitted().valueSerde().serializer());
         rawSubmitted = driver.createInputTopic(topics.submitted().name(),

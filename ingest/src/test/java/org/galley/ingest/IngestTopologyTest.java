@@ -73,6 +73,20 @@ class IngestTopologyTest {
     }
 
     @Test
+    void submissionsAcceptancesAndRejectionsByReasonAreCountedAndValidationIsTimed() {
+        submitted.pipeInput("ms-openai", Stories.good("ms-openai", 1));
+        submitted.pipeInput("ms-openai", Stories.good("ms-openai", 1));
+        submitted.pipeInput("no-headline", Stories.story("no-headline", 1).setHeadline("").build());
+
+        assertThat(ingest.meters.get("galley.submitted").counter().count()).isEqualTo(3);
+        assertThat(ingest.meters.get("galley.accepted").counter().count()).isEqualTo(1);
+        assertThat(ingest.meters.get("galley.rejected").tag("reason", "duplicate-revision").counter().count()).isEqualTo(1);
+        assertThat(ingest.meters.get("galley.rejected").tag("reason", "required").counter().count()).isEqualTo(1);
+        assertThat(ingest.meters.get("galley.processing").tags("stage", "ingest", "step", "validate").timer().count())
+                .isEqualTo(3);
+    }
+
+    @Test
     void aStoryWithNoHeadlineAndAScriptHeroIsRejectedWithBothReasonsAndTheSubmission() {
         ArticleSubmitted story = Stories.story("bad-story", 1)
                 .setHeadline("")
@@ -117,6 +131,8 @@ class IngestTopologyTest {
         assertThat(header(dead, "__streams.errors.exception")).isNotBlank();
         assertThat(header(dead, "__streams.errors.message")).isNotBlank();
         assertThat(deadLetter.isEmpty()).isTrue();
+        assertThat(ingest.meters.get("galley.dead.lettered").tags("stage", "ingest", "reason", "unreadable").counter()
+                .count()).isEqualTo(1);
         assertThat(accepted.readRecord().key()).isEqualTo("next-story");
         assertThat(rejected.isEmpty()).isTrue();
     }

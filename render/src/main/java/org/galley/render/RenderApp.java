@@ -2,6 +2,7 @@ package org.galley.render;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Properties;
 
 import org.galley.render.page.JtePageRenderer;
 import org.galley.runtime.GalleyService;
@@ -11,6 +12,7 @@ import org.galley.runtime.SiteSettings;
 import org.galley.runtime.StreamsService;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.galley.runtime.trace.Tracing;
 
 /**
@@ -28,9 +30,13 @@ public final class RenderApp {
     public static GalleyService create(ServiceConfig config) {
         Topics topics = Topics.fromConfig(config);
         JtePageRenderer renderer = new JtePageRenderer(SiteSettings.fromConfig(config));
+        GalleyMetrics metrics = new GalleyMetrics();
+        Properties properties = StreamsSettings.forService(APPLICATION_ID, config, topics);
+        properties.put(GalleyMetrics.CONFIG, metrics);
         return new StreamsService(APPLICATION_ID,
-                RenderTopology.build(topics, renderer, Clock.systemUTC(), Tracing.fromConfig(config, APPLICATION_ID)),
-                StreamsSettings.forService(APPLICATION_ID, config, topics),
+                RenderTopology.build(topics, renderer, Clock.systemUTC(), Tracing.fromConfig(config, APPLICATION_ID),
+                        metrics),
+                properties,
                 config,
                 List.of(topics.enriched(), topics.published(), topics.pages(), topics.deadLetter()));
     }

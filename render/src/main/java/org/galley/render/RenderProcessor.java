@@ -1,6 +1,7 @@
 package org.galley.render;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,6 +15,7 @@ import org.galley.render.page.PageRenderer;
 import org.galley.render.publish.PageUpdate;
 import org.galley.render.publish.Publications;
 import org.galley.render.ticker.PageTicker;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +32,14 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
 
     private final PageRenderer renderer;
     private final Clock clock;
+    private final GalleyMetrics metrics;
     private ProcessorContext<String, Rendered> context;
     private KeyValueStore<String, String> paths;
 
-    RenderProcessor(PageRenderer renderer, Clock clock) {
+    RenderProcessor(PageRenderer renderer, Clock clock, GalleyMetrics metrics) {
         this.renderer = renderer;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -55,7 +59,7 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
         ArticlePublished event;
         switch (article.getSubmission().getAction()) {
             case PUBLISH -> {
-                String html = renderer.render(article, PageTicker.of(article));
+                String html = metrics.time("render", "render", () -> renderer.render(article, PageTicker.of(article)));
                 event = Publications.published(article, html, clock.instant());
                 log.info("Rendered {} revision {} at {}", articleId, event.getRevision(), event.getPath());
             }
@@ -73,5 +77,24 @@ final class RenderProcessor implements Processor<String, ArticleEnriched, String
             paths.delete(articleId);
         }
         context.forward(record.withKey(articleId).withValue(new Rendered(event, pages)));
+        count(article, event);
+    }
+
+    /**
+     * A revision's own event (resend 0) is counted; a re-send for changed links is not a new publication, and its
+     * latency from submission would only measure how long the story had been live.
+     */
+    private void count(ArticleEnriched article, ArticlePublished event) {
+        if (event.getResend() != 0) {
+            return;
+        }
+        if (event.getAction() == Action.UNPUBLISH) {
+            metrics.unpublished();
+            return;
+        }
+        metrics.published();
+        if (article.getSubmission().getSubmittedAt() != null) {
+            metrics.endToEnd(Duration.between(article.getSubmission().getSubmittedAt(), event.getOccurredAt()));
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.galley.events.ArticlePublished;
 import org.galley.render.page.PageRenderer;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.galley.runtime.trace.StoryHops;
 import org.galley.runtime.trace.Tracing;
 
@@ -47,15 +48,28 @@ public final class RenderTopology {
     private RenderTopology() {
     }
 
+    /** The topology with no spans and meters that record into nothing. */
     public static Topology build(Topics topics, PageRenderer renderer, Clock clock) {
-        return build(topics, renderer, clock, Tracing.none());
+        return build(topics, renderer, clock, Tracing.none(), new GalleyMetrics());
+    }
+
+    /** With spans, and meters that record into nothing. */
+    public static Topology build(Topics topics, PageRenderer renderer, Clock clock, Tracing tracing) {
+        return build(topics, renderer, clock, tracing, new GalleyMetrics());
+    }
+
+    /** With meters, and no spans. */
+    public static Topology build(Topics topics, PageRenderer renderer, Clock clock, GalleyMetrics metrics) {
+        return build(topics, renderer, clock, Tracing.none(), metrics);
     }
 
     /**
      * @param tracing where each story's render hop is recorded: the published event and its pages carry one new
      *                span of the enriched event's trace
+     * @param metrics counts revisions published and taken down, their end-to-end latency, and times rendering
      */
-    public static Topology build(Topics topics, PageRenderer renderer, Clock clock, Tracing tracing) {
+    public static Topology build(Topics topics, PageRenderer renderer, Clock clock, Tracing tracing,
+                                 GalleyMetrics metrics) {
         Topic<String, ArticleEnriched> enriched = topics.enriched();
         Topic<String, ArticlePublished> published = topics.published();
         Topic<String, String> pages = topics.pages();
@@ -65,7 +79,7 @@ public final class RenderTopology {
         KStream<String, Rendered> rendered = builder.stream(enriched.name(), enriched.consumed().withName("enriched-source"))
                 .processValues(StoryHops.enter(tracing, "render", (ArticleEnriched story) ->
                         story.getSubmission().getRevision()), Named.as("story-context"))
-                .process(() -> new RenderProcessor(renderer, clock), Named.as("render-page"), PATH_STORE)
+                .process(() -> new RenderProcessor(renderer, clock, metrics), Named.as("render-page"), PATH_STORE)
                 .processValues(StoryHops.hop(tracing, "render"), Named.as("render-hop"));
         rendered.mapValues(Rendered::event, Named.as("published-event"))
                 .processValues(StoryHops.typed("ArticlePublished"), Named.as("type-published"))

@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -30,6 +32,7 @@ import org.galley.render.publish.Publications;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.StreamsSettings;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.galley.runtime.trace.EventHeaders;
 import org.galley.runtime.trace.TraceParent;
 import org.jsoup.Jsoup;
@@ -53,6 +56,7 @@ class RenderTopologyTest {
     private TestOutputTopic<String, ArticlePublished> published;
     private TestOutputTopic<String, String> pages;
     private TestOutputTopic<byte[], byte[]> deadLetter;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void startRender() {
@@ -65,9 +69,11 @@ class RenderTopologyTest {
             }
             return real.render(article, ticker);
         };
+        GalleyMetrics metrics = GalleyMetrics.in(meters);
+        Properties properties = StreamsSettings.forService(RenderApp.APPLICATION_ID, config, topics);
+        properties.put(GalleyMetrics.CONFIG, metrics);
         driver = new TopologyTestDriver(
-                RenderTopology.build(topics, failsOnOneStory, Clock.fixed(NOW, ZoneOffset.UTC)),
-                StreamsSettings.forService(RenderApp.APPLICATION_ID, config, topics));
+                RenderTopology.build(topics, failsOnOneStory, Clock.fixed(NOW, ZoneOffset.UTC), metrics), properties);
         enriched = driver.createInputTopic(topics.enriched().name(),
                 topics.enriched().keySerde().serializer(), topics.enriched().valueSerde().serializer());
         published = driver.createOutputTopic(topics.published().name(),
@@ -124,6 +130,24 @@ class RenderTopologyTest {
     }
 
     @Test
+    void eachRevisionPublishedOrTakenDownIsCountedOnceWithItsLatencyFromSubmission() {
+        ArticleEnriched microsoft = StoryFixtures.microsoftOpenAi();
+        send(microsoft);
+        send(StoryFixtures.copy(microsoft).setResend(1).build());
+        send(StoryFixtures.unpublishing(StoryFixtures.claudeGoesToWork()));
+
+        assertThat(published.readValuesToList()).hasSize(3);
+        assertThat(meters.get(GalleyMetrics.PUBLISHED).counter().count()).isEqualTo(1);
+        assertThat(meters.get(GalleyMetrics.UNPUBLISHED).counter().count()).isEqualTo(1);
+        var latency = meters.get(GalleyMetrics.END_TO_END).timer();
+        assertThat(latency.count()).isEqualTo(1);
+        assertThat(latency.totalTime(java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo(java.time.Duration.between(StoryFixtures.SUBMITTED_AT, NOW).toSeconds());
+        assertThat(meters.get(GalleyMetrics.PROCESSING).tags("stage", "render", "step", "render").timer().count())
+                .isEqualTo(2);
+    }
+
+    @Test
     void takenDownStoryPublishesNoPageButThePathToRemove() {
         send(StoryFixtures.unpublishing(StoryFixtures.microsoftOpenAi()));
 
@@ -176,6 +200,8 @@ class RenderTopologyTest {
         List<ArticlePublished> events = published.readValuesToList();
         assertThat(events).extracting(ArticlePublished::getArticleId).containsExactly(StoryFixtures.MICROSOFT_ID);
         assertThat(new String(deadLetter.readKeyValue().key)).isEqualTo(BROKEN_ID);
+        assertThat(meters.get(GalleyMetrics.DEAD_LETTERED).tags("stage", "render", "reason", "processing-failed")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test

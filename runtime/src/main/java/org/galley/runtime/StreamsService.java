@@ -16,6 +16,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.galley.runtime.errors.SizeCheckingClientSupplier;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,9 +132,15 @@ public final class StreamsService implements GalleyService {
         return StreamsHealth.failure(running.state());
     }
 
-    /** Kafka Streams' own metrics (threads, tasks, state stores, its clients); nothing before {@link #start()}. */
+    /**
+     * Kafka Streams' own metrics (threads, tasks, state stores, its clients), nothing of them before {@link #start()};
+     * and the stage's {@code galley_*} meters, given in its properties under {@link GalleyMetrics#CONFIG}.
+     */
     @Override
     public synchronized void bindMetrics(MeterRegistry registry) {
+        if (properties.get(GalleyMetrics.CONFIG) instanceof GalleyMetrics galley) {
+            galley.bindTo(registry);
+        }
         if (streams == null) {
             return;
         }

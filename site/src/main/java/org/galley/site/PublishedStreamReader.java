@@ -1,6 +1,7 @@
 package org.galley.site;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +28,8 @@ import org.galley.events.CacheInvalidation;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.runtime.metrics.GalleyMetrics;
+import org.galley.runtime.metrics.SiteLag;
 import org.galley.runtime.trace.EventHeaders;
 import org.galley.runtime.trace.StoryLog;
 import org.galley.runtime.trace.TraceParent;
@@ -97,6 +101,8 @@ public final class PublishedStreamReader implements GalleyService {
     private final LongSupplier nanoTime;
     private final RecordDecoder decoder;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final GalleyMetrics metrics = new GalleyMetrics();
+    private final SiteLag lag = new SiteLag(Clock.systemUTC());
     private final List<Invalidation> unflushed = new ArrayList<>();
     private final List<Invalidation> unsent = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> flushedPositions = new HashMap<>();
@@ -265,6 +271,7 @@ public final class PublishedStreamReader implements GalleyService {
             return;
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+        long lastApplied = -1;
         List<TopicPartition> partitions = new ArrayList<>(records.partitions());
         for (int i = 0; i < partitions.size(); i++) {
             for (ConsumerRecord<byte[], byte[]> record : records.records(partitions.get(i))) {
@@ -291,9 +298,13 @@ public final class PublishedStreamReader implements GalleyService {
                 if (invalidation != null && record.offset() >= announceFrom.getOrDefault(partition, Long.MAX_VALUE)) {
                     unflushed.add(new Invalidation(invalidation, trace));
                 }
+                if (announceFrom.containsKey(partition)) {
+                    lastApplied = Math.max(lastApplied, record.timestamp());
+                }
                 appliedSinceFlush = true;
             }
         }
+        measureLag(lastApplied);
         if (flushDue()) {
             flushOrTryLater();
         }
@@ -327,6 +338,15 @@ public final class PublishedStreamReader implements GalleyService {
     /** Whether the rebuild since the last {@link #open()} has caught up (see {@link #catchUpWhenThere()}). */
     boolean caughtUp() {
         return caughtUp;
+    }
+
+    /** How far behind articles.published (the partitions of {@code announceFrom}) the reader is, after this poll. */
+    private void measureLag(long lastAppliedMillis) {
+        long behind = 0;
+        for (TopicPartition partition : announceFrom.keySet()) {
+            behind += consumer.currentLag(partition).orElse(0);
+        }
+        lag.update(behind, lastAppliedMillis);
     }
 
     private boolean flushDue() {
@@ -440,7 +460,7 @@ public final class PublishedStreamReader implements GalleyService {
     private CacheInvalidation applySafely(ConsumerRecord<byte[], byte[]> record, SpecificRecord event) {
         try {
             if (event instanceof ArticlePublished published) {
-                return builder.apply(published);
+                return metrics.time("site", "apply", () -> builder.apply(published));
             }
             if (event instanceof ArticleRejected rejected) {
                 builder.apply(rejected);
@@ -505,6 +525,13 @@ public final class PublishedStreamReader implements GalleyService {
             return Optional.of("the site reader thread died");
         }
         return Optional.empty();
+    }
+
+    /** {@code galley_site_lag_records}, {@code galley_site_lag_seconds} and the time applying each event takes. */
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        metrics.bindTo(registry);
+        lag.bindTo(registry);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.galley.site;
 
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.galley.runtime.GalleyService;
 
 /** The running site, with a window on what it has written so far (the local stack reports progress from it). */
@@ -48,6 +49,11 @@ public final class SiteService implements GalleyService {
     @Override
     public Optional<String> failure() {
         return running.failure();
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        running.bindMetrics(registry);
     }
 
     @Override

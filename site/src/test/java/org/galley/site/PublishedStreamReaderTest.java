@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -109,6 +110,29 @@ class PublishedStreamReaderTest {
         assertThat(sink.pageExistedWhenSent).containsExactly(true);
         assertThat(sink.homeListedItWhenSent).containsExactly(true);
         assertThat(consumer.committed(Set.of(PUBLISHED)).get(PUBLISHED).offset()).isEqualTo(3L);
+    }
+
+    @Test
+    void theSiteLagCountsTheRecordsNotYetAppliedAndTheTimeApplyingEachIsMeasured() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        reader.bindMetrics(meters);
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 5L));
+
+        reader.open();
+        add(0, story("a1").published());
+        add(1, story("a2").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(meters.get("galley.site.lag.records").gauge().value()).isEqualTo(3);
+        assertThat(meters.get("galley.processing").tags("stage", "site", "step", "apply").timer().count()).isEqualTo(2);
+
+        add(2, story("a3").published());
+        add(3, story("a4").published());
+        add(4, story("a5").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(meters.get("galley.site.lag.records").gauge().value()).isZero();
+        assertThat(meters.get("galley.site.lag.seconds").gauge().value()).isZero();
     }
 
     @Test

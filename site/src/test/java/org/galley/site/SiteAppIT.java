@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.galley.events.ArticlePublished;
@@ -78,11 +80,16 @@ class SiteAppIT {
         publish(story("history").path("/ai/history/").published());
 
         SiteService site = SiteApp.create(config);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         site.start();
+        site.bindMetrics(meters);
         try {
             await(() -> site.outcome("history").isPresent());
             publish(story("fresh").path("/ai/fresh/").tags("OpenAI:openai").published());
             await(() -> site.outcome("fresh").isPresent());
+            // Caught up means 0, although each transaction left a commit marker after its story.
+            await(() -> meters.get("galley.site.lag.records").gauge().value() == 0);
+            assertThat(meters.get("galley.site.lag.seconds").gauge().value()).isZero();
             assertThat(out.resolve("tags/openai/feed.xml")).exists();
             List<CacheInvalidation> announced = invalidations(1);
             assertThat(announced).extracting(CacheInvalidation::getArticleId).containsExactly("fresh");
@@ -106,11 +113,16 @@ class SiteAppIT {
         }
     }
 
+    /** In a transaction of its own, as render writes articles.published. */
     private static void publish(ArticlePublished event) throws Exception {
         Properties props = config.producerProperties("site-it");
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "site-it-" + event.getArticleId() + "-" + event.getRevision());
         try (KafkaProducer<String, ArticlePublished> producer = new KafkaProducer<>(props,
                 topics.published().keySerde().serializer(), topics.published().valueSerde().serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
             producer.send(new ProducerRecord<>(topics.published().name(), event.getArticleId(), event)).get();
+            producer.commitTransaction();
         }
     }
 

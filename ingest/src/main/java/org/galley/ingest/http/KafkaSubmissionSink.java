@@ -19,6 +19,7 @@ import org.galley.runtime.GalleyService;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.Topic;
 import org.galley.runtime.TopicAdmin;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.galley.runtime.trace.EventHeaders;
 import org.galley.runtime.trace.TraceParent;
 import org.slf4j.Logger;
@@ -45,17 +46,21 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
     private final Topic<String, ArticleSubmitted> submitted;
     private final Topic<String, ArticleRejected> rejected;
     private final Duration sendTimeout;
+    private final GalleyMetrics metrics;
     private volatile Producer<byte[], byte[]> producer;
 
     /**
      * @param sendTimeout how long a request waits for Kafka before it is answered 503
+     * @param metrics     counts each refusal stored here as a submission and a rejection by its first reason, as
+     *                    the topology counts those it makes
      */
     public KafkaSubmissionSink(ServiceConfig config, Topic<String, ArticleSubmitted> submitted,
-                               Topic<String, ArticleRejected> rejected, Duration sendTimeout) {
+                               Topic<String, ArticleRejected> rejected, Duration sendTimeout, GalleyMetrics metrics) {
         this.config = config;
         this.submitted = submitted;
         this.rejected = rejected;
         this.sendTimeout = sendTimeout;
+        this.metrics = metrics;
     }
 
     @Override
@@ -89,6 +94,8 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
     public void reject(ArticleRejected rejection, TraceParent trace) throws SendFailedException {
         store(rejected, rejection.getArticleId(), rejection, trace, "ArticleRejected", "the rejection of " + LogText.of(rejection.getArticleId()),
                 true);
+        metrics.submitted();
+        metrics.rejected(rejection.getReasons().isEmpty() ? null : rejection.getReasons().get(0).getCode());
     }
 
     private <V> void store(Topic<String, V> topic, String key, V value, TraceParent trace, String eventType,

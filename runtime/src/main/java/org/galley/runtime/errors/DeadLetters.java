@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
+import org.galley.runtime.metrics.GalleyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,21 +45,34 @@ public final class DeadLetters {
 
     private final String topic;
     private final String stage;
+    private final GalleyMetrics metrics;
 
     public DeadLetters(String topic, String stage) {
-        this.topic = topic;
-        this.stage = stage;
+        this(topic, stage, new GalleyMetrics());
     }
 
-    /** From a handler's {@code configure} map (the Streams properties). */
+    /** Counts each dead letter it builds in {@code metrics} ({@code galley_dead_lettered_total}, and failures). */
+    public DeadLetters(String topic, String stage, GalleyMetrics metrics) {
+        this.topic = topic;
+        this.stage = stage;
+        this.metrics = metrics;
+    }
+
+    /** From a handler's {@code configure} map (the Streams properties, with the stage's {@link GalleyMetrics}). */
     public static DeadLetters fromConfigs(Map<String, ?> configs) {
         Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         Object stage = configs.get(STAGE_CONFIG);
-        return new DeadLetters(topic == null ? null : topic.toString(), stage == null ? "unknown" : stage.toString());
+        return new DeadLetters(topic == null ? null : topic.toString(), stage == null ? "unknown" : stage.toString(),
+                GalleyMetrics.fromConfigs(configs));
     }
 
     public String stage() {
         return stage;
+    }
+
+    /** Counts a record that failed for now at {@code step} (read, process, write) and will be handled again. */
+    public void failedForNow(String step) {
+        metrics.failed(stage, step);
     }
 
     /** Whether {@code topic} is the dead-letter topic itself. */
@@ -97,6 +111,7 @@ public final class DeadLetters {
         record.headers().remove(STAGE_HEADER).remove(REASON_HEADER);
         record.headers().add(STAGE_HEADER, stage.getBytes(StandardCharsets.UTF_8));
         record.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        metrics.deadLettered(stage, reason);
         return List.of(record);
     }
 }

@@ -30,6 +30,7 @@ public class GalleyDeserializationExceptionHandler implements DeserializationExc
         if (Failures.isRetriable(error)) {
             log.warn("{}: cannot read {}-{}@{} yet ({}); failing so the record is read again, not skipped",
                     deadLetters.stage(), record.topic(), record.partition(), record.offset(), Failures.rootCause(error).toString());
+            deadLetters.failedForNow("read");
             return Response.fail();
         }
         log.warn("{}: dead-lettering unreadable record {}-{}@{}", deadLetters.stage(),

@@ -30,6 +30,7 @@ public class GalleyProcessingExceptionHandler implements ProcessingExceptionHand
         if (Failures.isRetriable(error)) {
             log.warn("{}: processing {}-{}@{} failed for now ({}); failing so it is processed again", deadLetters.stage(),
                     context.topic(), context.partition(), context.offset(), Failures.rootCause(error).toString());
+            deadLetters.failedForNow("process");
             return Response.fail();
         }
         log.warn("{}: dead-lettering {}-{}@{}, which processor {} could not process", deadLetters.stage(),

@@ -36,6 +36,7 @@ public class GalleyProductionExceptionHandler implements ProductionExceptionHand
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception error) {
         if (Failures.isRetriable(error)) {
             log.warn("{}: sending to {} failed for now ({}); retrying", deadLetters.stage(), record.topic(), error.toString());
+            deadLetters.failedForNow("write");
             return Response.retry();
         }
         boolean tooLarge = Failures.causedBy(error, RecordTooLargeException.class);
@@ -70,6 +71,7 @@ public class GalleyProductionExceptionHandler implements ProductionExceptionHand
         if (Failures.isRetriable(error)) {
             log.warn("{}: cannot serialize the {} of a record for {} yet ({}); failing so the input is read again",
                     deadLetters.stage(), origin, record.topic(), Failures.rootCause(error).toString());
+            deadLetters.failedForNow("write");
             return Response.fail();
         }
         log.warn("{}: cannot serialize the {} of a record for {} made from {}-{}@{}; dead-lettering the input and going on",
