@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.galley.devstack.Ledger.Reconciliation;
 import org.galley.events.ArticlePublished;
@@ -18,6 +16,7 @@ import org.galley.ingest.http.KafkaSubmissionSink;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
+import org.galley.runtime.errors.DeadLetterRevisions;
 import org.galley.runtime.errors.DeadLetters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,19 +72,16 @@ final class AuditCommand implements Callable<Integer> {
             ArticlePublished event = decode(topics.published(), record.value());
             ledger.published(event.getArticleId(), event.getRevision(), event.getResend());
         });
-        Map<String, Function<byte[], Long>> revisions = Map.of(
-                topics.submitted().name(), bytes -> decode(topics.submitted(), bytes).getRevision(),
-                topics.accepted().name(), bytes -> decode(topics.accepted(), bytes).getSubmission().getRevision(),
-                topics.enriched().name(), bytes -> decode(topics.enriched(), bytes).getSubmission().getRevision());
+        DeadLetterRevisions revisions = new DeadLetterRevisions(topics);
         TopicReader.readAll(bootstrapServers, topics.deadLetter().name(), letter -> {
             String source = header(letter, DeadLetterLine.TOPIC);
             // Only a failure to read, process or write a story on its way counts; the site and ingest's status
             // also read articles.published, and what they give up on is not a submission's outcome.
             if (source == null ? Set.of("ingest", "enrich", "render").contains(header(letter, DeadLetters.STAGE_HEADER))
-                    : revisions.containsKey(source)) {
+                    : revisions.knows(source) && !source.equals(topics.published().name())) {
                 String articleId = letter.key() == null ? null : new String(letter.key(), StandardCharsets.UTF_8);
                 ledger.failed(String.valueOf(header(letter, DeadLetters.STAGE_HEADER)), articleId,
-                        revision(revisions.get(source), letter.value()));
+                        revisions.revision(source, letter.value()));
             }
         });
         return ledger.reconcile();
@@ -115,30 +111,6 @@ final class AuditCommand implements Callable<Integer> {
 
     private static <V> V decode(Topic<String, V> topic, byte[] bytes) {
         return topic.valueSerde().deserializer().deserialize(topic.name(), bytes);
-    }
-
-    /** The revision in a dead letter's value, or null when it cannot be read (the value is what failed). */
-    private static Long revision(Function<byte[], Long> reader, byte[] value) {
-        if (reader == null || value == null) {
-            return null;
-        }
-        try {
-            return reader.apply(value);
-        } catch (RuntimeException e) {
-            if (isRetriable(e)) {
-                throw e;
-            }
-            return null;
-        }
-    }
-
-    private static boolean isRetriable(Throwable error) {
-        for (Throwable at = error; at != null; at = at.getCause() == at ? null : at.getCause()) {
-            if (at instanceof RetriableException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
