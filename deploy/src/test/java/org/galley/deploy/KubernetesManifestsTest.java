@@ -40,6 +40,7 @@ import org.galley.ingest.IngestApp;
 import org.galley.ingest.IngestSettings;
 import org.galley.render.RenderApp;
 import org.galley.runtime.OperationsServer;
+import org.galley.runtime.StreamsService;
 import org.galley.runtime.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +69,8 @@ class KubernetesManifestsTest {
     private static final Path KEDA = Path.of("kubernetes", "examples", "keda");
 
     /** The ops server's health paths (issue 11): live answers while the process works, ready while it serves. */
-    private static final String LIVE_PATH = "/healthz/live";
-    private static final String READY_PATH = "/healthz/ready";
+    private static final String LIVE_PATH = OperationsServer.LIVE_PATH;
+    private static final String READY_PATH = OperationsServer.READY_PATH;
     /** SiteApp's default {@code GALLEY_SITE_PORT}. */
     private static final int SITE_PORT = 8080;
     /** The heap every stage ran within in the benchmark (docs/performance.md, heapPerStage). */
@@ -77,7 +78,7 @@ class KubernetesManifestsTest {
     /** What a JVM needs beside its heap: metaspace, code cache, thread stacks, direct buffers. */
     private static final long NON_HEAP_BYTES = 256L * 1024 * 1024;
     /** The longest close: Kafka Streams' 30 s (StreamsService), plus ingest's producer's 10 s (KafkaSubmissionSink). */
-    private static final int LONGEST_CLOSE_SECONDS = 30 + 10;
+    private static final int LONGEST_CLOSE_SECONDS = (int) StreamsService.CLOSE_TIMEOUT.toSeconds() + 10;
 
     private static final List<String> STAGES = List.of("ingest", "enrich", "render", "site");
     private static final List<String> STREAMS_STAGES = List.of("ingest", "enrich", "render");

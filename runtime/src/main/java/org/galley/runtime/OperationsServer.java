@@ -65,8 +65,8 @@ public final class OperationsServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     static final String HEALTH_PATH = "/healthz";
-    static final String LIVE_PATH = "/healthz/live";
-    static final String READY_PATH = "/healthz/ready";
+    public static final String LIVE_PATH = "/healthz/live";
+    public static final String READY_PATH = "/healthz/ready";
     static final String METRICS_PATH = "/metrics";
 
     private static final Logger log = LoggerFactory.getLogger(OperationsServer.class);
