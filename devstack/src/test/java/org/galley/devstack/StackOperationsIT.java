@@ -8,11 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.galley.runtime.OperationsServer;
+import org.galley.runtime.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +56,37 @@ class StackOperationsIT {
             }
             assertThat(metrics.body()).contains("jvm_threads_live_threads{service=\"galley\"}");
         }
+    }
+
+    @Test
+    void theOpsPortCountsWhatThePipelinePublishedAndHowLongItTook() throws Exception {
+        SubmissionPlan plan = SubmissionPlan.of(12, new Random(9));
+        try (LocalStack stack = LocalStack.start(new LocalStack.Ports(0, 0, 0, 0), work.resolve("stack"),
+                work.resolve("site"), Map.of())) {
+            OperationsServer ops = stack.serveOperations("127.0.0.1", 0);
+            List<Throwable> failures = new ArrayList<>();
+            SubmissionPlan.send(stack.bootstrapServers(), stack.registryUrl(), plan, Duration.ZERO, failures);
+            assertThat(failures).isEmpty();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            Topics topics = Topics.fromConfig(stack.config());
+            while (!AuditCommand.audit(stack.bootstrapServers(), topics).balanced()) {
+                assertThat(System.nanoTime()).as("every submission has an outcome").isLessThan(deadline);
+                Thread.sleep(250);
+            }
+
+            String metrics = get(ops, "/metrics").body();
+
+            assertThat(meter(metrics, "galley_published_total") + meter(metrics, "galley_unpublished_total"))
+                    .as("revisions published and taken down").isEqualTo(plan.published());
+            assertThat(meter(metrics, "galley_end_to_end_seconds_count")).isEqualTo(plan.published());
+            assertThat(meter(metrics, "galley_rejected_total")).isEqualTo(plan.rejected());
+        }
+    }
+
+    /** The sum of a meter's series in a Prometheus scrape. */
+    private static double meter(String scrape, String name) {
+        return scrape.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static HttpResponse<String> get(OperationsServer ops, String path) throws IOException, InterruptedException {
