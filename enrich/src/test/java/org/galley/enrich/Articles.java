@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.galley.enrich.tags.TaggableStory;
-import org.galley.enrich.text.ReadableText;
+import org.galley.enrich.text.TaggableText;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleSubmitted;
 
@@ -39,7 +39,7 @@ public final class Articles {
 
     /** The story as a tagger reads it. */
     public static TaggableStory taggable(ArticleSubmitted story) {
-        return new TaggableStory(story.getHeadline(), story.getDek(), ReadableText.of(story.getBodyMarkdown()).text(),
+        return new TaggableStory(story.getHeadline(), story.getDek(), TaggableText.of(story.getBodyMarkdown()),
                 story.getTags(), Locale.forLanguageTag(story.getLanguage()));
     }
 

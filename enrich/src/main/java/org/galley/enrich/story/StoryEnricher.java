@@ -10,6 +10,7 @@ import org.galley.enrich.tags.TaggableStory;
 import org.galley.enrich.tags.Tagger;
 import org.galley.enrich.text.Excerpts;
 import org.galley.enrich.text.ReadableText;
+import org.galley.enrich.text.TaggableText;
 import org.galley.enrich.text.ReadingSettings;
 import org.galley.enrich.text.ReadingTime;
 import org.galley.enrich.text.Slugs;
@@ -56,7 +57,7 @@ public final class StoryEnricher {
         WordCount words = WordCount.of(body.text());
         int images = body.images() + (story.getHero() != null ? 1 : 0);
         List<StoryTag> tags = tagger.tag(new TaggableStory(
-                story.getHeadline(), story.getDek(), body.text(), story.getTags(), locale));
+                story.getHeadline(), story.getDek(), TaggableText.of(story.getBodyMarkdown()), story.getTags(), locale));
         return enriched(story, Slugs.storySlug(story.getHeadline(), story.getArticleId()), words,
                 ReadingTime.minutes(words, images, reading), tags, Excerpts.of(story.getDek(), body, locale),
                 publishedAt);

@@ -33,6 +33,7 @@ final class Candidate {
     private String right;
     private boolean sameLeft = true;
     private boolean sameRight = true;
+    private boolean alone;
 
     Candidate(List<Words.Word> words, int start, int size) {
         int[] ids = new int[size];
@@ -60,6 +61,8 @@ final class Candidate {
         }
         mentions[frequency++] = start;
         upFront |= words.get(start).field() != Words.BODY;
+        // Written in lowercase it is a common word; only where it is capitalised does it claim to be a name.
+        alone |= words.get(start).capitalised() && !insideLongerName(words, start, size);
         if (isNameHere(words, start)) {
             nameEvidence++;
         } else if (isCommonHere(words, start)) {
@@ -92,6 +95,38 @@ final class Candidate {
             }
         }
         return false;
+    }
+
+    /**
+     * Written inside a longer name here: a capitalised word runs on into it before or after, or it is followed by
+     * "of" and a capitalised word ("Team" of "Core Team", "State" of "State of Rust").
+     */
+    static boolean insideLongerName(List<Words.Word> words, int start, int size) {
+        int end = start + size;
+        if (start > 0 && words.get(start).joined() && isNamePart(words.get(start - 1))) {
+            return true;
+        }
+        if (end < words.size() && words.get(end).joined()) {
+            Words.Word next = words.get(end);
+            if (isNamePart(next)) {
+                return true;
+            }
+            return next.key().equals("of") && end + 1 < words.size() && words.get(end + 1).joined()
+                    && isNamePart(words.get(end + 1));
+        }
+        return false;
+    }
+
+    private static boolean isNamePart(Words.Word word) {
+        return word.content() && (word.capitalised() || word.acronym());
+    }
+
+    /**
+     * One word never capitalised on its own, only as part of longer names that differ: a generic word those names
+     * share ("Team" of "Core Team" and "Release Team", "State" of "State of Rust Survey"), not a name itself.
+     */
+    boolean onlyInsideNames() {
+        return size == 1 && !alone;
     }
 
     /** Always written with the same word before or after it: part of a longer phrase ("Source Time-Series"). */

@@ -19,9 +19,12 @@ import java.util.Map;
  *   <li>one word alone must be a name ("Kestrel", "NATO"); common words alone are too vague to file a story under;</li>
  *   <li>a common phrase ("news deserts") is used three times, or twice with once in the headline or dek, and has
  *       no stop-word inside (only a name may, as in "Bank of England");</li>
+ *   <li>it is not made of generic words only ({@link StopWords#genericEnglish}: "Team", "Committee Members");</li>
  *   <li>its score is at most {@value #MAX_SCORE} (tuned on the articles in the test corpus); YAKE scores run
  *       higher in short texts, so below {@value #FULL_LENGTH} words the limit grows in proportion.</li>
  * </ul>
+ * A single word only ever written inside longer names is the generic word they share, never a tag ("Team" of "Core
+ * Team" and "Release Team", "State" of "State of Rust Survey").
  * A phrase always written with the same word before or after it is a fragment of a longer one and never a tag
  * ("Source Time-Series Database", "Northport" of "Northport City"). A surname after the full name counts for the
  * full name: when a name's first mention is inside a longer name
@@ -35,9 +38,15 @@ public final class Keyphrases {
     static final int FULL_LENGTH = 300;
 
     private final StopWords stopWords;
+    private final StopWords genericWords;
 
     public Keyphrases(StopWords stopWords) {
+        this(stopWords, StopWords.genericEnglish());
+    }
+
+    public Keyphrases(StopWords stopWords, StopWords genericWords) {
         this.stopWords = stopWords;
+        this.genericWords = genericWords;
     }
 
     /** Phrases good enough to be tags, most salient first. */
@@ -50,7 +59,7 @@ public final class Keyphrases {
         for (Candidate candidate : read(words)) {
             if (candidate.mentions() >= 2) {
                 Keyphrase phrase = candidate.keyphrase(words, weights, stopWords);
-                if (isTagWorthy(phrase, limit)) {
+                if (isTagWorthy(phrase, limit) && !isGeneric(phrase, genericWords)) {
                     found.add(phrase);
                 }
             }
@@ -97,7 +106,8 @@ public final class Keyphrases {
         mergeSurnamesIntoFullNames(candidates.values());
         List<Candidate> valid = new ArrayList<>();
         for (Candidate candidate : candidates.values()) {
-            if (candidate.surnameOf == null && (candidate.isName() || !candidate.hasStopWord) && !candidate.isFragment()) {
+            if (candidate.surnameOf == null && (candidate.isName() || !candidate.hasStopWord) && !candidate.isFragment()
+                    && !candidate.onlyInsideNames()) {
                 valid.add(candidate);
             }
         }
@@ -114,6 +124,12 @@ public final class Keyphrases {
         }
         Words.Word word = words.get(index);
         return word.content() ? word.key() : null;
+    }
+
+    /** Made of generic words only ("Team", "Committee Members"): it names no subject, however it is written. */
+    static boolean isGeneric(Keyphrase phrase, StopWords genericWords) {
+        return phrase.words().stream().allMatch(word -> genericWords.containsLowercase(word)
+                || genericWords.containsLowercase(Words.folded(word)));
     }
 
     private static boolean isTagWorthy(Keyphrase phrase, double limit) {

@@ -17,6 +17,7 @@ import java.util.Set;
 public final class StopWords {
 
     private static final StopWords ENGLISH = load("stopwords-en.txt");
+    private static final StopWords GENERIC_ENGLISH = load("generic-en.txt");
 
     private final Set<String> words;
 
@@ -26,6 +27,14 @@ public final class StopWords {
 
     public static StopWords english() {
         return ENGLISH;
+    }
+
+    /**
+     * Generic English nouns ({@code generic-en.txt}): a keyphrase made of these only names no subject ("Team",
+     * "Committee Members", "API"). Unlike stop-words they may start or end a phrase ("Steering Committee").
+     */
+    public static StopWords genericEnglish() {
+        return GENERIC_ENGLISH;
     }
 
     /** Whether a word, in any capitalisation and with either apostrophe, is a stop-word. */

@@ -16,6 +16,8 @@ import java.util.Map;
  *       alias becomes that term ("AWS" is filed as "Amazon Web Services"). Tags with no letters or digits are
  *       skipped. The editor's tags are always kept, even past the cap.</li>
  *   <li>Then the vocabulary terms the story names ({@link VocabularyMatcher}), heaviest first.</li>
+ *   <li>For stories in English, the vocabulary terms that lead a name the keyphrase finder found ("Rust" for
+ *       "Rust Standard Library"; see {@link #leadingTerm}).</li>
  *   <li>Then, for stories in English, up to {@value #MAX_KEYPHRASES} keyphrases the vocabulary lacks
  *       ({@link Keyphrases#tagWorthy}), most salient first. A keyphrase is skipped when it is a vocabulary name or
  *       alias (the vocabulary's rules decide those), when it holds or is held by a tag already chosen ("OpenAI
@@ -79,8 +81,15 @@ public final class StoryTagger implements Tagger {
     }
 
     private void addKeyphrases(TaggableStory story, Map<String, StoryTag> tags, List<List<String>> taken) {
+        List<Keyphrase> found = keyphrases.tagWorthy(story);
+        for (Keyphrase phrase : found) {
+            Vocabulary.Term owner = leadingTerm(phrase);
+            if (owner != null && tags.size() < maxTags && tags.putIfAbsent(owner.slug(), owner.tag()) == null) {
+                taken.addAll(aliasWords.get(owner.slug()));
+            }
+        }
         int added = 0;
-        for (Keyphrase phrase : keyphrases.tagWorthy(story)) {
+        for (Keyphrase phrase : found) {
             if (tags.size() >= maxTags || added >= MAX_KEYPHRASES) {
                 return;
             }
@@ -94,6 +103,25 @@ public final class StoryTagger implements Tagger {
                 added++;
             }
         }
+    }
+
+    /**
+     * The vocabulary term a name phrase starts with, spelt exactly as the term's name ("Rust" of "Rust Standard
+     * Library", "GitHub" of "GitHub Actions"), or null. A name that leads a longer name is what that name belongs
+     * to, so the story is about it too, even when no sentence gave the context its name needs on its own.
+     */
+    Vocabulary.Term leadingTerm(Keyphrase phrase) {
+        if (!phrase.name()) {
+            return null;
+        }
+        for (Vocabulary.Term term : vocabulary.terms()) {
+            String name = term.name();
+            if (phrase.display().length() > name.length() && phrase.display().startsWith(name)
+                    && phrase.display().charAt(name.length()) == ' ') {
+                return term;
+            }
+        }
+        return null;
     }
 
     private static boolean overlaps(List<String> words, List<List<String>> others) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @param headline   the headline
  * @param dek        the standfirst, or empty
- * @param body       the body as plain text (see {@link org.galley.enrich.text.ReadableText})
+ * @param body       the body as plain text, its prose only (see {@link org.galley.enrich.text.TaggableText})
  * @param editorTags the tags the editor chose, most important first, as typed
  * @param locale     the story's language, for finding sentences
  */

@@ -38,6 +38,7 @@ public final class VocabularyMatcher {
     private static final int MIN_WEIGHT = 4;
     static final int OPENING_CHARACTERS = 600;
 
+    private static final Pattern VERSION = Pattern.compile("[ \\u00A0]v?\\d+(?:\\.\\d+)+(?![\\p{L}\\p{N}])");
     private static final String NOT_CJK = "&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]";
     private static final String WORD_BEFORE = "(?<![\\p{L}\\p{N}_" + NOT_CJK + "])";
     private static final String WORD_AFTER = "(?![\\p{L}\\p{N}_" + NOT_CJK + "])";
@@ -135,10 +136,18 @@ public final class VocabularyMatcher {
             return;
         }
         Matcher matcher = alias.pattern().matcher(text).region(at, text.length()).useTransparentBounds(true);
-        if (matcher.lookingAt()
-                && (alias.context().isEmpty() || inContext(text, at, alias.context(), locale))) {
+        if (matcher.lookingAt() && (alias.context().isEmpty() || inContext(text, at, alias.context(), locale)
+                || isVersioned(text, matcher.end()))) {
             found.add(new Match(at, matcher.end(), alias.term(), alias.commonWords()));
         }
+    }
+
+    /**
+     * A name followed by a version number ("Rust 1.58.1", "Go 1.22", "Kubernetes v1.31") is the product, whatever
+     * the sentence says around it: a verb or a common word is never numbered so.
+     */
+    static boolean isVersioned(String text, int end) {
+        return VERSION.matcher(text).region(end, text.length()).lookingAt();
     }
 
     private static boolean inContext(String text, int index, List<Pattern> context, Locale locale) {

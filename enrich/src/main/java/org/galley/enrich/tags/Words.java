@@ -34,7 +34,8 @@ final class Words {
      * @param acronym     two or more letters, all capitals ("AWS")
      * @param caseSignal  its capitals tell a name from a common word (see the class comment)
      * @param stop        a stop-word
-     * @param content     may carry a keyphrase: not a stop-word, two characters or more, more letters than digits
+     * @param content     may carry a keyphrase: not a stop-word, two characters or more, at least as many letters
+     *                    as digits and, with digits, two letters or more ("H1" is not)
      */
     record Word(String text, String key, int id, int field, int sentence, boolean joined, boolean capitalised,
                 boolean acronym, boolean caseSignal, boolean stop, boolean content) {
@@ -219,6 +220,11 @@ final class Words {
     }
 
     private static boolean isCapitalised(String word) {
+        int hyphen = word.lastIndexOf('-');
+        if (hyphen > 0) {
+            // A compound is as capitalised as its last part: "AI-powered" is an adjective, "Hoffman-Andrews" a name.
+            return isCapitalised(word.substring(hyphen + 1));
+        }
         if (Character.isUpperCase(word.charAt(0))) {
             return true;
         }
@@ -255,6 +261,7 @@ final class Words {
                 digits++;
             }
         }
-        return word.length() >= 2 && letters > 0 && letters >= digits;
+        // One letter among digits is a code or a number ("H1", "Q3", "5G"), not a word.
+        return word.length() >= 2 && letters > 0 && letters >= digits && (digits == 0 || letters >= 2);
     }
 }

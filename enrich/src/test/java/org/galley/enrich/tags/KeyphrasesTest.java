@@ -106,4 +106,35 @@ class KeyphrasesTest {
         assertThat(tagWorthy("", "", "The NTSB opened an inquiry. Investigators from the NTSB arrived on Monday."))
                 .containsExactly("NTSB");
     }
+
+    @Test
+    void aWordOnlyEverCapitalisedInsideLongerNamesIsNotATag() {
+        // "Team" is capitalised only in "Core Team", "Release Team" and "Infra Team"; "State" only in "State of Rust".
+        assertThat(tagWorthy("", "", """
+                The Core Team met. Later the Release Team and the Infra Team joined the Core Team. The team agreed. \
+                The State of Rust report came out. Readers of the State of Rust report wrote to the Release Team."""))
+                .doesNotContain("Team", "State");
+    }
+
+    @Test
+    void aWordCapitalisedOnItsOwnIsStillAName() {
+        assertThat(tagWorthy("", "", """
+                Cranelift is a code generator. The Cranelift Team maintains it, and Cranelift now has a new \
+                register allocator."""))
+                .contains("Cranelift");
+    }
+
+    @Test
+    void aPhraseOfGenericWordsOnlyIsNotATag() {
+        assertThat(tagWorthy("", "", """
+                The API changed. Every API key must be rotated. The Steering Committee met and the Committee \
+                Members voted. Committee Members serve two years. The API key rotation is mandatory. The Steering \
+                Committee thanks the Committee Members."""))
+                .contains("Steering Committee")
+                .doesNotContain("API", "Committee Members");
+        assertThat(Keyphrases.isGeneric(new Keyphrase("Committee Members", List.of("committee", "member"), 0, 2, true, false),
+                StopWords.genericEnglish())).isTrue();
+        assertThat(Keyphrases.isGeneric(new Keyphrase("API Keys", List.of("api", "key"), 0, 2, true, false),
+                StopWords.genericEnglish())).isFalse();
+    }
 }

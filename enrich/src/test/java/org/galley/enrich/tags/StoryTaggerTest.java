@@ -172,4 +172,54 @@ class StoryTaggerTest {
         assertThat(new StoryTagger(VOCABULARY, 2).tag(new TaggableStory("", "", body, List.of(), Locale.ENGLISH)))
                 .hasSize(2);
     }
+
+    @Test
+    void aNameFollowedByAVersionNumberIsTheProductWhateverTheSentence() {
+        assertThat(bodyTags("Everyone should update to Rust 1.58.1 as soon as possible.")).containsExactly("Rust");
+        assertThat(names("Go 1.22 is released!", "", "")).containsExactly("Go");
+        assertThat(bodyTags("Kubernetes v1.31 is out.")).containsExactly("Kubernetes");
+        // Without a version, or with a plain count, the context rule still decides.
+        assertThat(bodyTags("Go 2 miles north.")).isEmpty();
+        assertThat(VocabularyMatcher.isVersioned("Rust 1.58.1, today", 4)).isTrue();
+        assertThat(VocabularyMatcher.isVersioned("Go 15 years", 2)).isFalse();
+    }
+
+    @Test
+    void theMainSubjectIsTaggedByItsPlainNameWhenOnlyACompoundOfItWasFound() {
+        // No sentence says "language" or "compiler", so "Rust" alone needs no context to count only via the name it leads.
+        List<String> tags = bodyTags("""
+                The Rust Standard Library did not escape arguments. Patches to the Rust Standard Library are out, \
+                and the Rust Standard Library team thanks the reporter. Upgrade soon.""");
+        assertThat(tags).contains("Rust");
+    }
+
+    @Test
+    void onlyANameThatLeadsTheKeyphraseNamesItsTerm() {
+        assertThat(tagger.leadingTerm(new Keyphrase("Rust Standard Library", List.of("rust", "standard", "library"), 0, 3, true, false)))
+                .extracting(Vocabulary.Term::name).isEqualTo("Rust");
+        assertThat(tagger.leadingTerm(new Keyphrase("Trusty Rust", List.of("trusty", "rust"), 0, 3, true, false))).isNull();
+        assertThat(tagger.leadingTerm(new Keyphrase("Rustaceans Unite", List.of("rustacean", "unite"), 0, 3, true, false))).isNull();
+        assertThat(tagger.leadingTerm(new Keyphrase("Rust Standard Library", List.of("rust", "standard", "library"), 0, 3, false, false))).isNull();
+    }
+
+    @Test
+    void noTagComesFromCodeHtmlImagesUrlsOrShouting() {
+        String markdown = """
+                **UPDATE**: the fix shipped. Set `cacheType` before you call `LazyLock`.
+
+                ```go
+                cacheType := NewCacheType(cacheType)
+                LazyLock LazyLock LazyLock
+                ```
+
+                <img alt="Wordcloud" src="wordcloud.png"/> <a href="chart.svg">SVG</a> <a href="chart.png">PNG</a>
+
+                ![Wordcloud of answers](wordcloud.png) [PNG](chart.png) [SVG](chart.svg) [PNG](chart2.png) [SVG](chart2.svg)
+
+                See https://example.com/Wordcloud and **UPDATE** again, **UPDATE** once more, <https://example.com/PNG>.
+                """;
+        assertThat(tagger.tag(new TaggableStory("", "", org.galley.enrich.text.TaggableText.of(markdown), List.of(), Locale.ENGLISH)))
+                .extracting(StoryTag::name)
+                .doesNotContain("UPDATE", "PNG", "SVG", "Wordcloud", "cacheType", "LazyLock", "Update");
+    }
 }

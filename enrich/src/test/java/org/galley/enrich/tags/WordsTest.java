@@ -45,6 +45,20 @@ class WordsTest {
     void stopWordsAndNumbersCarryNoPhrase() {
         assertThat(words("The 2026 release said 3-1 Kestrel v2"))
                 .filteredOn(Words.Word::content).extracting(Words.Word::text)
-                .containsExactly("release", "Kestrel", "v2");
+                .containsExactly("release", "Kestrel");
+    }
+
+    @Test
+    void oneLetterAmongDigitsIsACodeNotAWord() {
+        assertThat(words("In 2024 H1 and Q3 the MP3 sales of IPv6 kit rose"))
+                .filteredOn(Words.Word::content).extracting(Words.Word::text)
+                .containsExactly("MP3", "sales", "IPv6", "kit", "rose");
+    }
+
+    @Test
+    void aHyphenatedCompoundIsAsCapitalisedAsItsLastPart() {
+        assertThat(words("Teams use AI-powered tools, says Jacob Hoffman-Andrews"))
+                .filteredOn(word -> word.text().contains("-")).extracting(Words.Word::capitalised)
+                .containsExactly(false, true);
     }
 }
