@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -80,8 +81,8 @@ public final class SiteBuilder {
     private SitemapWriter sitemapWriter;
     private boolean newsSitemapIsStale = true;
     private Instant newsSitemapExpiry;
-    private final Map<String, Outcome> pendingOutcomes = new LinkedHashMap<>();
-    private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+    /** The stories published since the last flush: those a failed flush may have to take out. */
+    private final Set<String> publishedSinceFlush = new LinkedHashSet<>();
 
     /** A site with {@value #PAGE_SIZE} stories a page and sitemaps split at the protocol's limit. */
     public SiteBuilder(SiteFiles folder, SiteSettings site, Clock clock) {
@@ -118,8 +119,7 @@ public final class SiteBuilder {
         sitemapWriter = new SitemapWriter(site, pagination, files, sitemapLimit);
         newsSitemapIsStale = true;
         newsSitemapExpiry = null;
-        pendingOutcomes.clear();
-        outcomes.clear();
+        publishedSinceFlush.clear();
     }
 
     /**
@@ -148,8 +148,11 @@ public final class SiteBuilder {
             files.delete(storyFile(before.path()));
         }
         newsSitemapIsStale = true;
-        pendingOutcomes.put(articleId, new Outcome(after != null ? Outcome.Kind.PUBLISHED : Outcome.Kind.UNPUBLISHED,
-                articleId, event.getRevision(), event.getPath(), List.of()));
+        if (after != null) {
+            publishedSinceFlush.add(articleId);
+        } else {
+            publishedSinceFlush.remove(articleId);
+        }
         folder.appendLine(PUBLISHED_LOG, toJson(publishedLine(event, file, after)));
         return CacheInvalidation.newBuilder()
                 .setArticleId(articleId)
@@ -165,24 +168,16 @@ public final class SiteBuilder {
                 .map(reason -> reason.getField() + ": " + reason.getMessage())
                 .toList();
         folder.appendLine(REJECTED_LOG, toJson(rejectedLine(event)));
-        if (event.getArticleId() != null) {
-            pendingOutcomes.put(event.getArticleId(), new Outcome(Outcome.Kind.REJECTED, event.getArticleId(),
-                    event.getRevision(), null, reasons));
-        }
         log.info("Rejected {}: {}", event.getArticleId(), reasons);
     }
 
     /**
      * Records an event of {@code articleId} (null when even that could not be read) that the site could not
-     * apply, and why: logged at ERROR, a line in {@code rejected.jsonl} with {@code "source": "site"}, and the
-     * story's outcome ({@link Outcome#failedOnSite}), reported with the next flush. It never throws: recording
-     * one failure must not become another.
+     * apply, and why: logged at ERROR, and a line in {@code rejected.jsonl} with {@code "source": "site"}. It
+     * never throws: recording one failure must not become another.
      */
     public void failed(String articleId, Long revision, String reason) {
         log.error("The site skipped an event of {} (revision {}) it could not apply: {}", articleId, revision, reason);
-        if (articleId != null) {
-            pendingOutcomes.put(articleId, Outcome.failedOnSite(articleId, revision, reason));
-        }
         try {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("articleId", articleId);
@@ -198,8 +193,7 @@ public final class SiteBuilder {
 
     /**
      * Writes everything the events since the last call changed, all in one go: the changed listings and their
-     * feeds, the sitemap, and the news sitemap (also when a story has aged out of it); then reports those
-     * events' outcomes. Returns, by a path the events' invalidations name ({@code /ai/}, {@code /sitemap.xml}),
+     * feeds, the sitemap, and the news sitemap (also when a story has aged out of it). Returns, by a path the events' invalidations name ({@code /ai/}, {@code /sitemap.xml}),
      * the other paths written or removed with it ({@code /ai/page/2/}, {@code /sitemap-3.xml}), for
      * {@link InvalidationPaths#including}.
      *
@@ -210,8 +204,7 @@ public final class SiteBuilder {
     public Map<String, List<String>> flush() {
         Map<String, List<String>> alsoWritten = new LinkedHashMap<>();
         writeChanges(alsoWritten);
-        outcomes.putAll(pendingOutcomes);
-        pendingOutcomes.clear();
+        publishedSinceFlush.clear();
         return alsoWritten;
     }
 
@@ -232,8 +225,8 @@ public final class SiteBuilder {
     /** Takes out the stories applied since the last flush that cannot be written even alone; says how many. */
     private int takeOutUnwritableStories() {
         int taken = 0;
-        for (Map.Entry<String, Outcome> pending : List.copyOf(pendingOutcomes.entrySet())) {
-            ListedStory story = pending.getValue().kind() == Outcome.Kind.PUBLISHED ? listings.get(pending.getKey()) : null;
+        for (String articleId : List.copyOf(publishedSinceFlush)) {
+            ListedStory story = listings.get(articleId);
             if (story == null) {
                 continue;
             }
@@ -244,6 +237,7 @@ public final class SiteBuilder {
                 files.delete(storyFile(story.path()));
                 failed(story.articleId(), story.revision(), "its listings, feeds or sitemaps could not be written: "
                         + problem.get());
+                publishedSinceFlush.remove(articleId);
                 taken++;
             }
         }
@@ -302,11 +296,6 @@ public final class SiteBuilder {
                     pruned.size() <= 20 ? pruned : pruned.subList(0, 20) + "...");
         }
         return pruned;
-    }
-
-    /** What became of a story so far (as written to the folder), for the local stack's progress report. */
-    public Optional<Outcome> outcome(String articleId) {
-        return Optional.ofNullable(outcomes.get(articleId));
     }
 
     /**
