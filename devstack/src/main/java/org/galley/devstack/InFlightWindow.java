@@ -16,17 +16,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.galley.site.Outcome;
 
 /**
  * Sends story files to a {@link StorySink} in the order given without waiting for each: at most
- * {@link Limits#inFlight()} are sent and not yet resolved. A story is resolved when the site reports an outcome
- * for the revision sent (or a rejection), or when {@link Limits#storyTimeout()} has passed since it was sent;
- * each goes to the {@link PublishListener} as it is resolved. A story Kafka refuses as too large is rejected
+ * {@link Limits#inFlight()} are sent and not yet resolved. A story is resolved when its status (ingest's, see
+ * {@link StoryStatus#answering}) is final for the revision sent or a later one (published, unpublished, rejected,
+ * failed in a later stage) or says that revision was refused, or when {@link Limits#storyTimeout()} has passed
+ * since it was sent; each goes to the {@link PublishListener} as it is resolved. A story Kafka refuses as too large is rejected
  * instead; any other refusal stops the run.
  *
  * <p>Kafka acknowledges sends on its own thread, which only queues refusals; everything else happens on the
- * caller's thread, which looks up every pending story's outcome once per {@link Pause}. With an in-flight
+ * caller's thread, which looks up every pending story's status once per {@link Pause}. With an in-flight
  * limit of 1 each story is sent only once the one before it is resolved. Two files naming the same story (two
  * revisions of it) are never in flight together, so the later one is sent only once the earlier is resolved.
  */
@@ -41,17 +41,17 @@ final class InFlightWindow {
         }
     }
 
-    /** What the window does between looks at the site: sleeps, or in tests moves a fake pipeline on. */
+    /** What the window does between looks at the statuses: sleeps, or in tests moves a fake pipeline on. */
     @FunctionalInterface
     interface Pause {
         void await() throws InterruptedException;
     }
 
-    /** The site's outcomes are in memory, so looking often is cheap and keeps each story's wait short. */
-    static final Pause POLL = () -> Thread.sleep(20);
+    /** Each look asks ingest once per pending story over HTTP: often enough to keep each wait short, no more. */
+    static final Pause POLL = () -> Thread.sleep(100);
 
     private final StorySink sink;
-    private final Function<String, Optional<Outcome>> outcomes;
+    private final Function<String, Optional<StoryStatus>> statuses;
     private final String siteUrl;
     private final PublishListener listener;
     private final Limits limits;
@@ -62,13 +62,13 @@ final class InFlightWindow {
     private final List<PublishReport.Entry> entries = new ArrayList<>();
 
     /**
-     * @param outcomes what the site last did with a story, by article id
+     * @param statuses a story's status by article id (ingest's), empty while it has none
      * @param siteUrl  the site's root URL, for the published stories' addresses
      */
-    InFlightWindow(StorySink sink, Function<String, Optional<Outcome>> outcomes, String siteUrl,
+    InFlightWindow(StorySink sink, Function<String, Optional<StoryStatus>> statuses, String siteUrl,
                    PublishListener listener, Limits limits, Clock clock, Pause pause) {
         this.sink = sink;
-        this.outcomes = outcomes;
+        this.statuses = statuses;
         this.siteUrl = siteUrl;
         this.listener = listener;
         this.limits = limits;
@@ -78,10 +78,6 @@ final class InFlightWindow {
 
     /** A story sent and not yet resolved; {@code revision} null once only a rejection can answer it. */
     private record Pending(StoryFile story, Long revision, Instant sentAt) {
-
-        boolean answeredBy(Outcome outcome) {
-            return revision == null || revision.equals(outcome.revision()) || outcome.kind() == Outcome.Kind.REJECTED;
-        }
     }
 
     /** A send Kafka refused; {@code rejection} when what was refused was already a rejection. */
@@ -142,18 +138,19 @@ final class InFlightWindow {
         Instant now = clock.instant();
         for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
             Pending waiting = it.next();
-            Optional<Outcome> outcome = outcomes.apply(waiting.story().articleId()).filter(waiting::answeredBy);
-            if (outcome.isPresent() || !now.isBefore(waiting.sentAt().plus(limits.storyTimeout()))) {
+            Optional<StoryStatus> status = statuses.apply(waiting.story().articleId())
+                    .flatMap(found -> found.answering(waiting.revision()));
+            if (status.isPresent() || !now.isBefore(waiting.sentAt().plus(limits.storyTimeout()))) {
                 it.remove();
-                resolve(waiting.story(), outcome.orElse(null));
+                resolve(waiting.story(), status.orElse(null));
             }
         }
     }
 
-    private void resolve(StoryFile story, Outcome outcome) {
-        String url = outcome != null && outcome.kind() == Outcome.Kind.PUBLISHED
-                ? siteUrl + outcome.path().substring(1) : null;
-        PublishReport.Entry entry = new PublishReport.Entry(story.fileName(), story.articleId(), outcome, url);
+    private void resolve(StoryFile story, StoryStatus status) {
+        String url = status != null && status.kind() == StoryStatus.Kind.PUBLISHED && status.path() != null
+                ? siteUrl + status.path().substring(1) : null;
+        PublishReport.Entry entry = new PublishReport.Entry(story.fileName(), story.articleId(), status, url);
         entries.add(entry);
         listener.resolved(entry);
     }

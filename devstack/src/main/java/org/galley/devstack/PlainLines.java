@@ -3,7 +3,7 @@ package org.galley.devstack;
 import java.io.PrintStream;
 import java.time.Duration;
 
-/** One line per story as its outcome arrives: for pipes, CI logs and tests, where a redrawn line is noise. */
+/** One line per story as its status arrives: for pipes, CI logs and tests, where a redrawn line is noise. */
 final class PlainLines implements PublishListener {
 
     private final PrintStream out;

@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.galley.site.Outcome;
 
 /**
- * What became of each story file the local stack published, in the order the outcomes arrived, which of them an
+ * What became of each story file the local stack published (its status, as ingest answers it), in the order the
+ * stories were resolved, which of them an
  * earlier run had already sent at the same revision (so they were not sent again), whether the pipeline then
- * settled (so the site is final), and the exit code that follows from it.
+ * settled (so the site is final), and the exit code that follows from it: a story that failed in a later stage
+ * (enrich, render) counts as not published, like one with no answer in time.
  */
 record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled) {
 
@@ -22,26 +23,38 @@ record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled
         this(entries, Set.of(), settled);
     }
 
-    /** One story file and its outcome; {@code outcome} is null when the pipeline did not answer in time. */
-    record Entry(String fileName, String articleId, Outcome outcome, String siteUrl) {
+    /** One story file and its status; {@code status} is null when the pipeline did not answer in time. */
+    record Entry(String fileName, String articleId, StoryStatus status, String siteUrl) {
 
         boolean published() {
-            return outcome != null && outcome.kind() == Outcome.Kind.PUBLISHED;
+            return is(StoryStatus.Kind.PUBLISHED);
         }
 
         boolean rejected() {
-            return outcome != null && outcome.kind() == Outcome.Kind.REJECTED;
+            return is(StoryStatus.Kind.REJECTED);
+        }
+
+        boolean failed() {
+            return is(StoryStatus.Kind.FAILED);
+        }
+
+        private boolean is(StoryStatus.Kind kind) {
+            return status != null && status.kind() == kind;
         }
 
         /** The story's line in the console, e.g. {@code ✓  published    story.md    http://…}. */
         String describe(Duration storyTimeout) {
-            if (outcome == null) {
+            if (status == null) {
                 return "  ?  " + fileName + ": no answer within " + storyTimeout.toSeconds() + " s";
             }
-            return switch (outcome.kind()) {
+            return switch (status.kind()) {
                 case PUBLISHED -> String.format("  ✓  published    %-36s %s", fileName, siteUrl);
                 case UNPUBLISHED -> String.format("  -  unpublished  %s", fileName);
-                case REJECTED -> String.format("  ✗  rejected     %-36s %s", fileName, String.join("; ", outcome.reasons()));
+                case REJECTED -> String.format("  ✗  rejected     %-36s %s", fileName, String.join("; ", status.reasons()));
+                case FAILED -> String.format("  !  failed       %-36s in %s: %s", fileName,
+                        status.stage() == null ? "a later stage" : status.stage(), String.join("; ", status.reasons()));
+                // Never resolved with these (InFlightWindow waits them out), but the line must say something.
+                case SUBMITTED, ACCEPTED -> String.format("  ?  %-11s  %s", status.kind().name().toLowerCase(java.util.Locale.ROOT), fileName);
             };
         }
     }
@@ -51,11 +64,15 @@ record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled
     }
 
     boolean hasUnresolved() {
-        return entries.stream().anyMatch(entry -> entry.outcome() == null);
+        return entries.stream().anyMatch(entry -> entry.status() == null);
+    }
+
+    boolean hasFailures() {
+        return entries.stream().anyMatch(Entry::failed);
     }
 
     int exitCode() {
-        if (hasUnresolved() || !settled) {
+        if (hasUnresolved() || hasFailures() || !settled) {
             return UpCommand.FAILED;
         }
         return hasRejections() ? UpCommand.SOME_REJECTED : UpCommand.ALL_PUBLISHED;
@@ -64,11 +81,13 @@ record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled
     String summary() {
         long published = entries.stream().filter(Entry::published).count();
         long rejected = entries.stream().filter(Entry::rejected).count();
-        long unresolved = entries.stream().filter(entry -> entry.outcome() == null).count();
+        long failed = entries.stream().filter(Entry::failed).count();
+        long unresolved = entries.stream().filter(entry -> entry.status() == null).count();
         long alreadyPublished = entries.stream()
                 .filter(entry -> entry.published() && notResent.contains(entry.articleId())).count();
         return published + " published" + (alreadyPublished > 0 ? " (" + alreadyPublished + " of them already were, by an "
                 + "earlier run, at the same revision: not sent again)" : "") + ", " + rejected + " rejected"
+                + (failed > 0 ? ", " + failed + " failed" : "")
                 + (unresolved > 0 ? ", " + unresolved + " with no answer in time" : "")
                 + (settled || unresolved > 0 ? "" : "; the pipeline was still busy, so the site may not be final") + ".";
     }

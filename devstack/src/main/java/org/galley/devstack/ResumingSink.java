@@ -8,8 +8,8 @@ import java.util.function.Function;
 /**
  * A {@link StorySink} for a stack that kept an earlier run's data: a story whose revision ingest has already
  * accepted is not sent again (ingest would refuse it as {@code duplicate-revision}), and counts as sent, so the
- * publisher waits for that revision's outcome as for any other: the site has it from its replay, or gets it when
- * the resumed pipeline finishes the story. Everything else goes to the sink behind it; an older revision too, so
+ * publisher waits for that revision's status as for any other: ingest has it already, or gets it when the
+ * resumed pipeline finishes the story. Everything else goes to the sink behind it; an older revision too, so
  * ingest refuses it as stale and says why.
  */
 final class ResumingSink implements StorySink {

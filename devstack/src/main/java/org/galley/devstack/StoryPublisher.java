@@ -1,6 +1,7 @@
 package org.galley.devstack;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
@@ -24,15 +25,21 @@ import org.galley.runtime.Topics;
  * Publishes a folder of story files through a running local stack, the way a newsroom tool would, and returns
  * once the site it writes is final. Reads the folder ({@link StoryFolder}); sends the stories oldest
  * publication first to {@code articles.submitted}, files that cannot be read to {@code articles.rejected}
- * ({@link KafkaStorySink}), a number of them in flight at once ({@link InFlightWindow}); tells a
- * {@link PublishListener} each story's outcome as the site reports it; then waits until the pipeline is idle
- * ({@link PipelineIdle}). Over a stack that kept an earlier run's data, a story already sent at the same revision
- * is not sent again ({@link ResumingSink}): its outcome is the one it had, and the report says so.
+ * ({@link KafkaStorySink}), a number of them in flight at once ({@link InFlightWindow}); follows each story
+ * through ingest's status API ({@link IngestStatusClient}), the one status store, and tells a
+ * {@link PublishListener} what became of it; then waits until the pipeline is idle ({@link PipelineIdle}).
+ * Over a stack that kept an earlier run's data, a story already sent at the same revision is not sent again
+ * ({@link ResumingSink}): its status is the one it had, and the report says so.
+ *
+ * <p>Ingest calls a story published once render has published it, and the site writes its page a moment later.
+ * A published story is reported only once its page is in the site's folder; a later revision of it may still
+ * be on its way to the site then (its page was there already), which is why the report waits for the site's
+ * group to have read {@code articles.published} to the end before it is final.
  *
  * <p>The site comes out the same bytes on every run, however many stories are in flight and however their
  * arrival interleaves: enrich picks related links and the ticker by publication order, re-enriching a story
  * when an earlier-dated one arrives after it, which is why the wait for an idle pipeline comes after the last
- * outcome. Sending oldest first keeps that rework rare. And each story is stamped as submitted when it was
+ * status. Sending oldest first keeps that rework rare. And each story is stamped as submitted when it was
  * published, when its file says so, rather than when this run read it: pages show that time as the story's
  * last update.
  */
@@ -77,16 +84,29 @@ final class StoryPublisher {
             // On a stack that never had a story ingest knows none, and asking it about each would only cost time.
             ResumingSink sink = new ResumingSink(kafka,
                     anyStorySubmittedBefore() ? ingest::acceptedRevision : articleId -> Optional.empty());
-            entries = new InFlightWindow(sink, stack.site()::outcome, stack.siteUrl(), listener, limits, clock,
-                    InFlightWindow.POLL).publish(stories);
+            entries = new InFlightWindow(sink, articleId -> ingest.status(articleId).filter(this::onTheSite),
+                    stack.siteUrl(), listener, limits, clock, InFlightWindow.POLL).publish(stories);
             notResent = sink.notResent();
         }
-        if (entries.stream().anyMatch(entry -> entry.outcome() == null)) {
+        if (entries.stream().anyMatch(entry -> entry.status() == null)) {
             // Some story never came through: the run has failed already, and the pipeline may never go idle.
             return new PublishReport(entries, notResent, false);
         }
         try (PipelineIdle idle = PipelineIdle.forStack(stack)) {
             return new PublishReport(entries, notResent, idle.await(limits.storyTimeout()));
+        }
+    }
+
+    /** Whether the site has written the page of a story ingest says is published; true of any other status. */
+    private boolean onTheSite(StoryStatus status) {
+        if (status.kind() != StoryStatus.Kind.PUBLISHED || status.path() == null) {
+            return true;
+        }
+        try {
+            return Files.exists(stack.site().folder().resolve(status.path()).resolve("index.html"));
+        } catch (IllegalArgumentException e) {
+            // A path outside the folder is one the site refuses to write: nothing to wait for.
+            return true;
         }
     }
 

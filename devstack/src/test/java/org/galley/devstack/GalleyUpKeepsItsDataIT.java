@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -23,7 +24,6 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.galley.localkafka.LoopbackPorts;
-import org.galley.site.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -72,8 +72,9 @@ class GalleyUpKeepsItsDataIT {
             int maxId = schemasBefore.values().stream().mapToInt(value -> Integer.parseInt(value.split("@")[1]))
                     .max().orElseThrow();
             assertThat(registerScratchSchema(third.registryUrl(), "{\"type\":\"record\",\"name\":\"ScratchTwo\",\"fields\":[]}")).isEqualTo(maxId + 1);
-            assertThat(SAMPLE_IDS).allSatisfy(id -> assertThat(third.site().outcome(id))
-                    .as(id).hasValueSatisfying(outcome -> assertThat(outcome.kind()).isEqualTo(Outcome.Kind.PUBLISHED)));
+            IngestStatusClient ingest = new IngestStatusClient(third.ingestUrl(), Optional.empty());
+            assertThat(SAMPLE_IDS).allSatisfy(id -> assertThat(ingest.status(id))
+                    .as(id).hasValueSatisfying(status -> assertThat(status.kind()).isEqualTo(StoryStatus.Kind.PUBLISHED)));
         }
 
         Path oneStory = Files.createDirectories(work.resolve("one"));

@@ -21,7 +21,6 @@ import java.util.stream.IntStream;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.galley.ingest.storyfile.StoryFileParser;
-import org.galley.site.Outcome;
 import org.junit.jupiter.api.Test;
 
 class InFlightWindowTest {
@@ -52,7 +51,7 @@ class InFlightWindowTest {
     }
 
     @Test
-    void outcomesAreReportedInTheOrderTheyArriveNotTheOrderTheStoriesWereSent() throws InterruptedException {
+    void storiesAreReportedInTheOrderTheirStatusesArriveNotTheOrderTheyWereSent() throws InterruptedException {
         List<PublishReport.Entry> entries = window(3).publish(stories(3));
 
         // The fake pipeline answers the newest story it holds first.
@@ -61,14 +60,14 @@ class InFlightWindowTest {
     }
 
     @Test
-    void anOutcomeOfAnEarlierRevisionDoesNotResolveTheStory() throws InterruptedException {
+    void aStatusOfAnEarlierRevisionDoesNotResolveTheStory() throws InterruptedException {
         StoryFile correction = story("story-00", 2);
-        pipeline.outcomes.put("story-00", published("story-00", 1));
+        pipeline.statuses.put("story-00", published("story-00", 1));
         pipeline.holdBack.add("story-00");
 
         List<PublishReport.Entry> entries = window(4).publish(List.of(correction));
 
-        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.outcome().revision()).isEqualTo(2L));
+        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.status().revision()).isEqualTo(2L));
         assertThat(pipeline.pauses).isGreaterThan(1);
     }
 
@@ -81,13 +80,13 @@ class InFlightWindowTest {
     }
 
     @Test
-    void aStoryWithNoOutcomeInTimeIsReportedUnansweredAndTheOthersStillPublish() throws InterruptedException {
+    void aStoryWithNoStatusInTimeIsReportedUnansweredAndTheOthersStillPublish() throws InterruptedException {
         pipeline.neverAnswer.add("story-01");
 
         List<PublishReport.Entry> entries = window(4).publish(stories(3));
 
         assertThat(entries).extracting(PublishReport.Entry::articleId).containsExactly("story-02", "story-00", "story-01");
-        assertThat(entries.get(2).outcome()).isNull();
+        assertThat(entries.get(2).status()).isNull();
         assertThat(clock.elapsed()).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(5));
     }
 
@@ -101,6 +100,36 @@ class InFlightWindowTest {
         assertThat(entries).filteredOn(PublishReport.Entry::rejected).extracting(PublishReport.Entry::articleId)
                 .containsExactly("story-01");
         assertThat(entries).filteredOn(PublishReport.Entry::published).hasSize(2);
+    }
+
+    @Test
+    void aStoryThatFailsInALaterStageIsReportedFailedAndTheRunDoesNotCountItPublished() throws InterruptedException {
+        pipeline.failIn.put("story-01", "render");
+
+        List<PublishReport.Entry> entries = window(4).publish(stories(3));
+
+        PublishReport.Entry failed = entries.stream().filter(entry -> entry.articleId().equals("story-01")).findFirst().orElseThrow();
+        assertThat(failed.failed()).isTrue();
+        assertThat(failed.published()).isFalse();
+        assertThat(failed.describe(TIMEOUT)).isEqualTo(String.format("  !  failed       %-36s in render: %s",
+                "story-01.md", "page: cannot be rendered"));
+        PublishReport report = new PublishReport(entries, true);
+        assertThat(report.exitCode()).isEqualTo(UpCommand.FAILED);
+        assertThat(report.summary()).isEqualTo("2 published, 0 rejected, 1 failed.");
+    }
+
+    @Test
+    void aRevisionIngestRefusesAsStaleIsRejectedWhileTheStoryStaysPublished() throws InterruptedException {
+        pipeline.statuses.put("story-00", new StoryStatus(StoryStatus.Kind.PUBLISHED, "story-00", 3L, "/ai/story-00/",
+                null, List.of(), Map.of(2L, "revision 2 was refused: revision 3 is the newest accepted")));
+        pipeline.neverAnswer.add("story-00");
+
+        List<PublishReport.Entry> entries = window(4).publish(List.of(story("story-00", 2)));
+
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.rejected()).isTrue();
+            assertThat(entry.status().reasons()).containsExactly("revision 2 was refused: revision 3 is the newest accepted");
+        });
     }
 
     @Test
@@ -128,24 +157,25 @@ class InFlightWindowTest {
             public void finished() {
             }
         };
-        return new InFlightWindow(pipeline, pipeline::outcome, "https://news.example/", listener,
+        return new InFlightWindow(pipeline, pipeline::status, "https://news.example/", listener,
                 new InFlightWindow.Limits(inFlight, TIMEOUT), clock, pipeline::step);
     }
 
     /**
      * Kafka and the pipeline behind it: stores every send at once, and at each pause answers the newest story it
-     * holds (so outcomes arrive out of order) while a second passes.
+     * holds (so statuses arrive out of order) while a second passes.
      */
     private final class FakePipeline implements StorySink {
 
         final List<String> sent = new ArrayList<>();
         final List<String> rejectedAsTooLarge = new ArrayList<>();
-        final Map<String, Outcome> outcomes = new HashMap<>();
+        final Map<String, StoryStatus> statuses = new HashMap<>();
         final Set<String> holdBack = new HashSet<>();
         final Set<String> neverAnswer = new HashSet<>();
         final Set<String> tooLarge = new HashSet<>();
         final Set<String> refuse = new HashSet<>();
-        private final List<Outcome> unanswered = new ArrayList<>();
+        final Map<String, String> failIn = new HashMap<>();
+        private final List<StoryStatus> unanswered = new ArrayList<>();
         int resolved;
         int mostUnresolved;
         int pauses;
@@ -161,7 +191,10 @@ class InFlightWindowTest {
                 done.completed(new TopicAuthorizationException("not allowed"));
             } else if (!neverAnswer.contains(story.articleId())) {
                 done.completed(null);
-                unanswered.add(published(story.articleId(), story.revision()));
+                unanswered.add(failIn.containsKey(story.articleId())
+                        ? new StoryStatus(StoryStatus.Kind.FAILED, story.articleId(), story.revision(), null,
+                                failIn.get(story.articleId()), List.of("page: cannot be rendered"))
+                        : published(story.articleId(), story.revision()));
             }
         }
 
@@ -169,11 +202,11 @@ class InFlightWindowTest {
         public void rejectAsTooLarge(StoryFile story, Sent done) {
             rejectedAsTooLarge.add(story.articleId());
             done.completed(null);
-            unanswered.add(new Outcome(Outcome.Kind.REJECTED, story.articleId(), null, null, List.of("payload: too large")));
+            unanswered.add(new StoryStatus(StoryStatus.Kind.REJECTED, story.articleId(), null, null, null, List.of("payload: too large")));
         }
 
-        Optional<Outcome> outcome(String articleId) {
-            return Optional.ofNullable(outcomes.get(articleId));
+        Optional<StoryStatus> status(String articleId) {
+            return Optional.ofNullable(statuses.get(articleId));
         }
 
         void step() {
@@ -186,14 +219,14 @@ class InFlightWindowTest {
                 return;
             }
             if (!unanswered.isEmpty()) {
-                Outcome next = unanswered.remove(unanswered.size() - 1);
-                outcomes.put(next.articleId(), next);
+                StoryStatus next = unanswered.remove(unanswered.size() - 1);
+                statuses.put(next.articleId(), next);
             }
         }
     }
 
-    private static Outcome published(String articleId, long revision) {
-        return new Outcome(Outcome.Kind.PUBLISHED, articleId, revision, "/ai/" + articleId + "/", List.of());
+    private static StoryStatus published(String articleId, long revision) {
+        return new StoryStatus(StoryStatus.Kind.PUBLISHED, articleId, revision, "/ai/" + articleId + "/", null, List.of());
     }
 
     private static List<StoryFile> stories(int count) {

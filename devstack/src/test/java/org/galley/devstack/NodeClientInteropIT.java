@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.galley.events.ArticleSubmitted;
 import org.galley.registry.SchemaRegistryClients;
-import org.galley.site.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,9 +54,10 @@ class NodeClientInteropIT {
             String output = runTool(stack, Files.writeString(work.resolve("story.json"), storyJson(id)));
 
             assertThat(output).contains("Produced " + id).contains("schema id " + schemaId);
-            Outcome outcome = awaitOutcome(stack, id);
-            assertThat(outcome.kind()).as("outcome, reasons " + outcome.reasons()).isEqualTo(Outcome.Kind.PUBLISHED);
-            Path page = stack.site().folder().resolve(outcome.path()).resolve("index.html");
+            StoryStatus status = awaitStatus(stack, id);
+            assertThat(status.kind()).as("status, reasons " + status.reasons()).isEqualTo(StoryStatus.Kind.PUBLISHED);
+            Path page = stack.site().folder().resolve(status.path()).resolve("index.html");
+            assertThat(SiteLogs.await(() -> Files.exists(page), WAIT)).as("the site wrote the page").isTrue();
             assertThat(page).exists();
             assertThat(Files.readString(page, StandardCharsets.UTF_8)).contains(HEADLINE);
         }
@@ -114,17 +114,19 @@ class NodeClientInteropIT {
         return output;
     }
 
-    private static Outcome awaitOutcome(LocalStack stack, String articleId) throws InterruptedException {
+    /** The story's final status, as ingest's status API answers it. */
+    private static StoryStatus awaitStatus(LocalStack stack, String articleId) throws InterruptedException {
+        IngestStatusClient ingest = new IngestStatusClient(stack.ingestUrl(), Optional.empty());
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<Outcome> outcome = stack.site().outcome(articleId);
-            if (outcome.isPresent()) {
-                return outcome.get();
+            Optional<StoryStatus> status = ingest.status(articleId).flatMap(found -> found.answering(1L));
+            if (status.isPresent()) {
+                return status.get();
             }
-            // The site learns of the story only from articles.published; there is nothing to block on.
+            // Ingest learns of the story from the topics; there is nothing to block on.
             Thread.sleep(100);
         }
-        throw new AssertionError("No outcome for " + articleId + " within " + WAIT);
+        throw new AssertionError("No final status for " + articleId + " within " + WAIT);
     }
 
     private static boolean nodeIsInstalled() {

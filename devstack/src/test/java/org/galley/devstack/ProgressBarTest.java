@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.galley.site.Outcome;
 import org.junit.jupiter.api.Test;
 
 class ProgressBarTest {
@@ -26,9 +25,9 @@ class ProgressBarTest {
     void aRejectedStoryIsPrintedAboveTheBarAndAPublishedOneIsOnlyCounted() {
         bar.started(3);
         bar.resolved(new PublishReport.Entry("good.md", "good",
-                new Outcome(Outcome.Kind.PUBLISHED, "good", 1L, "/ai/good/", List.of()), "http://localhost:8080/ai/good/"));
+                new StoryStatus(StoryStatus.Kind.PUBLISHED, "good", 1L, "/ai/good/", null, List.of()), "http://localhost:8080/ai/good/"));
         bar.resolved(new PublishReport.Entry("bad.md", "bad",
-                new Outcome(Outcome.Kind.REJECTED, "bad", 1L, null, List.of("headline: A story needs a headline.")), null));
+                new StoryStatus(StoryStatus.Kind.REJECTED, "bad", 1L, null, null, List.of("headline: A story needs a headline.")), null));
         bar.finished();
 
         String out = bytes.toString(StandardCharsets.UTF_8);

@@ -51,7 +51,7 @@ public final class SiteApp {
                 ? List.of(reader, new StaticSiteServer(folder, config.get("GALLEY_SITE_HOST", "0.0.0.0"),
                         config.getInt("GALLEY_SITE_PORT", 8080)))
                 : List.of(reader);
-        return new SiteService(new CompositeService("site", parts), builder, folder);
+        return new SiteService(new CompositeService("site", parts), folder);
     }
 
     private static int atLeast(ServiceConfig config, String name, int defaultValue, int least) {

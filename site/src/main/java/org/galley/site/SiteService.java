@@ -5,21 +5,15 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.galley.runtime.GalleyService;
 
-/** The running site, with a window on what it has written so far (the local stack reports progress from it). */
+/** The running site and the folder it writes (a story's status is ingest's to tell, not the site's). */
 public final class SiteService implements GalleyService {
 
     private final GalleyService running;
-    private final SiteBuilder builder;
     private final SiteFolder folder;
 
-    SiteService(GalleyService running, SiteBuilder builder, SiteFolder folder) {
+    SiteService(GalleyService running, SiteFolder folder) {
         this.running = running;
-        this.builder = builder;
         this.folder = folder;
-    }
-
-    public Optional<Outcome> outcome(String articleId) {
-        return builder.outcome(articleId);
     }
 
     public SiteFolder folder() {

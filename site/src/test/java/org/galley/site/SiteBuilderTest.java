@@ -61,7 +61,6 @@ class SiteBuilderTest {
         assertThat(line.get("wordCount").asInt()).isEqualTo(420);
         assertThat(line.get("readingTimeMinutes").asInt()).isEqualTo(2);
         assertThat(line.get("tags").get(0).asText()).isEqualTo("AI");
-        assertThat(site.outcome("a1")).hasValueSatisfying(o -> assertThat(o.kind()).isEqualTo(Outcome.Kind.PUBLISHED));
     }
 
     @Test
@@ -139,7 +138,6 @@ class SiteBuilderTest {
         assertThat(Files.readString(out.resolve("sitemap.xml"))).contains("/ai/stays/").doesNotContain("/ai/goes/", "/tags/microsoft/");
         assertThat(Files.readString(out.resolve("news-sitemap.xml"))).doesNotContain("/ai/goes/");
         assertThat(Files.readAllLines(out.resolve("published.jsonl"))).hasSize(3).last().asString().contains("UNPUBLISH");
-        assertThat(site.outcome("goes")).hasValueSatisfying(o -> assertThat(o.kind()).isEqualTo(Outcome.Kind.UNPUBLISHED));
     }
 
     @Test
@@ -226,17 +224,6 @@ class SiteBuilderTest {
     }
 
     @Test
-    void anOutcomeIsReportedOnlyOnceTheListingsShowIt() {
-        SiteBuilder site = newSite();
-
-        site.apply(story("a1").published());
-
-        assertThat(site.outcome("a1")).isEmpty();
-        site.flush();
-        assertThat(site.outcome("a1")).isPresent();
-    }
-
-    @Test
     void aRejectionIsLoggedWithEveryReason() throws Exception {
         SiteBuilder site = newSite();
 
@@ -251,11 +238,6 @@ class SiteBuilderTest {
         assertThat(line.get("articleId").asText()).isEqualTo("bad");
         assertThat(line.get("reasons")).hasSize(2);
         assertThat(line.get("reasons").get(1).get("code").asText()).isEqualTo("bad-url");
-        assertThat(site.outcome("bad")).hasValueSatisfying(o -> {
-            assertThat(o.kind()).isEqualTo(Outcome.Kind.REJECTED);
-            assertThat(o.reasons()).containsExactly("headline: A story needs a headline.",
-                    "hero.url: Only http(s) image URLs are allowed.");
-        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.function.Consumer;
 
 import org.galley.runtime.SiteSettings;
 import org.galley.site.feeds.Sitemap;
@@ -16,47 +17,52 @@ import org.galley.site.listing.Listings;
 import org.galley.site.listing.Pagination;
 
 /**
- * Writes {@code sitemap.xml}: every live story (its {@code lastmod} is the story's {@code updatedAt}) and every
+ * Decides {@code sitemap.xml}: every live story (its {@code lastmod} is the story's {@code updatedAt}) and every
  * page of every listing, its own then its archive pages from the oldest (the listing's last change), in one
- * file or, past the limit, as an index of parts laid out by {@link SitemapLayout}. Of a split sitemap it writes
+ * file or, past the limit, as an index of parts laid out by {@link SitemapLayout}. Of a split sitemap it rewrites
  * only the story parts from the one holding the oldest changed story on, the listing parts, and the index;
- * parts no longer needed are removed, also those an earlier run left (found by trying to delete them).
+ * parts no longer needed are removed, also those an earlier run left (swept: {@link FileChange.Sweep}). It
+ * remembers the layout and each part's last change once the flush that wrote them is done ({@link #commit}).
+ * No I/O: the changes go to the caller's consumer.
  */
-final class SitemapWriter {
+final class SitemapPlan {
 
     private final SiteSettings site;
     private final Pagination pagination;
-    private final WrittenFiles files;
     private final int limit;
     private final Map<Integer, Instant> partModified = new HashMap<>();
     private SitemapLayout written;
 
-    SitemapWriter(SiteSettings site, Pagination pagination, WrittenFiles files, int limit) {
+    /** The layout and parts' last changes a flush decided, for {@link #commit} once it is written. */
+    record Next(SitemapLayout layout, Map<Integer, Instant> partModified) {
+    }
+
+    SitemapPlan(SiteSettings site, Pagination pagination, int limit) {
         this.site = site;
         this.pagination = pagination;
-        this.files = files;
         this.limit = limit;
     }
 
     /**
-     * Writes what {@code changes} altered; returns the URL paths of the parts ({@code /sitemap-N.xml}) written
-     * or removed, which a CDN must purge besides {@code /sitemap.xml}.
+     * Decides what {@code changes} altered, into {@code out}; the parts ({@code /sitemap-N.xml}) carry a
+     * {@link FileChange.Purge} under {@code /sitemap.xml}, as a CDN must purge them besides it. Returns what to
+     * {@link #commit}, or null when nothing changed.
      */
-    List<String> write(Listings listings, Map<Listing, Listings.Change> changes) {
+    Next plan(Listings listings, Map<Listing, Listings.Change> changes, Consumer<FileChange> out) {
         if (changes.isEmpty() && written != null) {
-            return List.of();
+            return null;
         }
+        Map<Integer, Instant> partModified = new HashMap<>(this.partModified);
         NavigableSet<ListedStory> newestFirst = listings.stories(Listing.HOME);
         int listingPages = 0;
         for (Listing listing : listings.all()) {
             listingPages += 1 + pagination.archivePages(listings.stories(listing).size());
         }
         SitemapLayout layout = new SitemapLayout(newestFirst.size(), listingPages, limit);
-        List<String> parts = new ArrayList<>();
         if (!layout.split()) {
             List<Sitemap.Url> urls = storyUrls(newestFirst.descendingIterator(), newestFirst.size());
             urls.addAll(listingUrls(listings));
-            files.write(Sitemap.FILE, Sitemap.urlset(urls));
+            out.accept(new FileChange.Write(Sitemap.FILE, Sitemap.urlset(urls)));
         } else {
             Iterator<ListedStory> oldestFirst = newestFirst.descendingIterator();
             int first = firstChangedStoryPart(layout, listings, changes.get(Listing.HOME));
@@ -64,22 +70,33 @@ final class SitemapWriter {
                 oldestFirst.next();
             }
             for (int part = first; part <= layout.storyParts(); part++) {
-                writePart(part, storyUrls(oldestFirst, limit), parts);
+                writePart(part, storyUrls(oldestFirst, limit), partModified, out);
             }
             List<Sitemap.Url> listingUrls = listingUrls(listings);
             for (int i = 0; i < layout.listingParts(); i++) {
                 writePart(layout.storyParts() + 1 + i,
-                        listingUrls.subList(i * limit, Math.min(listingUrls.size(), (i + 1) * limit)), parts);
+                        listingUrls.subList(i * limit, Math.min(listingUrls.size(), (i + 1) * limit)), partModified, out);
             }
             List<Sitemap.Url> index = new ArrayList<>();
             for (int part = 1; part <= layout.parts(); part++) {
                 index.add(new Sitemap.Url(site.urlOf(Sitemap.part(part)), partModified.get(part)));
             }
-            files.write(Sitemap.FILE, Sitemap.index(index));
+            out.accept(new FileChange.Write(Sitemap.FILE, Sitemap.index(index)));
         }
-        removePartsAfter(layout.parts(), written == null ? 0 : written.parts(), parts);
-        written = layout;
-        return parts;
+        partModified.keySet().removeIf(part -> part > layout.parts());
+        // Parts after the last: those it wrote, and any an earlier run left after them.
+        out.accept(new FileChange.Sweep("/sitemap-{n}.xml", layout.parts() + 1,
+                (written == null ? 0 : written.parts()) + 1, "/" + Sitemap.FILE));
+        return new Next(layout, partModified);
+    }
+
+    /** Remembers what a flush wrote. */
+    void commit(Next next) {
+        if (next != null) {
+            written = next.layout();
+            partModified.clear();
+            partModified.putAll(next.partModified());
+        }
     }
 
     /** Story parts before the one holding the oldest changed story are as they were written (numbers never shift). */
@@ -93,25 +110,11 @@ final class SitemapWriter {
         return layout.storyPartOf(listings.olderThan(Listing.HOME, home.oldest()));
     }
 
-    /** Deletes the parts after {@code last}: those it wrote, up to {@code written}, and any an earlier run left after them. */
-    private void removePartsAfter(int last, int written, List<String> parts) {
-        for (int part = last + 1; ; part++) {
-            partModified.remove(part);
-            boolean existed = files.delete(Sitemap.part(part));
-            if (existed) {
-                parts.add("/" + Sitemap.part(part));
-            }
-            if (!existed && part > written) {
-                return;
-            }
-        }
-    }
-
-    private void writePart(int part, List<Sitemap.Url> urls, List<String> parts) {
+    private static void writePart(int part, List<Sitemap.Url> urls, Map<Integer, Instant> partModified,
+                                  Consumer<FileChange> out) {
         partModified.put(part, urls.stream().map(Sitemap.Url::lastModified).max(Instant::compareTo).orElse(null));
-        if (files.write(Sitemap.part(part), Sitemap.urlset(urls))) {
-            parts.add("/" + Sitemap.part(part));
-        }
+        out.accept(new FileChange.Write(Sitemap.part(part), Sitemap.urlset(urls),
+                new FileChange.Purge("/" + Sitemap.FILE, "/" + Sitemap.part(part))));
     }
 
     private List<Sitemap.Url> storyUrls(Iterator<ListedStory> oldestFirst, int most) {

@@ -1,0 +1,75 @@
+package org.galley.devstack;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A story's status as ingest answers {@code GET /v1/articles/{id}}, read for {@code ./galley}: its state, the
+ * revision the state is about, the page's path once it has one, the stage that failed and the reasons. Ingest
+ * keeps the one status store; {@code ./galley} only reads it.
+ *
+ * @param refused the revisions ingest refused as duplicates or stale, from the status's history: the state
+ *                stays about another revision, so only the history says what became of them
+ */
+record StoryStatus(Kind kind, String articleId, Long revision, String path, String stage, List<String> reasons,
+                   Map<Long, String> refused) {
+
+    enum Kind { SUBMITTED, ACCEPTED, PUBLISHED, UNPUBLISHED, REJECTED, FAILED }
+
+    StoryStatus {
+        reasons = List.copyOf(reasons);
+        refused = Map.copyOf(refused);
+    }
+
+    StoryStatus(Kind kind, String articleId, Long revision, String path, String stage, List<String> reasons) {
+        this(kind, articleId, revision, path, stage, reasons, Map.of());
+    }
+
+    /** Reads ingest's status view. */
+    static StoryStatus fromJson(JsonNode status) {
+        Kind kind = Kind.valueOf(status.path("state").asText("submitted").toUpperCase(Locale.ROOT));
+        Long revision = status.path("revision").isNumber() ? status.path("revision").asLong() : null;
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode reason : status.path("reasons")) {
+            reasons.add(reason.path("field").asText() + ": " + reason.path("message").asText());
+        }
+        Map<Long, String> lastChange = new HashMap<>();
+        for (JsonNode change : status.path("history")) {
+            if (change.path("revision").isNumber()) {
+                lastChange.put(change.path("revision").asLong(), change.path("state").asText());
+            }
+        }
+        Map<Long, String> refused = new HashMap<>();
+        String newestAccepted = status.path("acceptedRevision").asText("?");
+        lastChange.forEach((changed, state) -> {
+            boolean stateIsAboutIt = changed.equals(revision) && kind == Kind.REJECTED;
+            if (state.equals("rejected") && !stateIsAboutIt) {
+                refused.put(changed, "revision " + changed + " was refused: revision " + newestAccepted
+                        + " is the newest accepted");
+            }
+        });
+        String path = status.path("path").isTextual() ? status.path("path").asText() : null;
+        String stage = status.path("stage").isTextual() ? status.path("stage").asText() : null;
+        return new StoryStatus(kind, status.path("articleId").asText(), revision, path, stage, reasons, refused);
+    }
+
+    /**
+     * What answers a story sent at {@code sent} (null when only a rejection can answer it, as for a file that could
+     * not be read): a final state of that revision or a later one, or ingest's refusal of it; empty while the
+     * story is still on its way.
+     */
+    Optional<StoryStatus> answering(Long sent) {
+        if (sent != null && refused.containsKey(sent)) {
+            return Optional.of(new StoryStatus(Kind.REJECTED, articleId, sent, null, null, List.of(refused.get(sent))));
+        }
+        boolean isFinal = kind != Kind.SUBMITTED && kind != Kind.ACCEPTED;
+        boolean aboutIt = sent == null ? kind == Kind.REJECTED : revision != null && revision >= sent;
+        return isFinal && aboutIt ? Optional.of(this) : Optional.empty();
+    }
+}

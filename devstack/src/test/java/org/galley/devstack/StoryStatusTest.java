@@ -1,0 +1,64 @@
+package org.galley.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class StoryStatusTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aStoryThatFailedInALaterStageAnswersItsRevisionAsFailedNamingTheStageAndReasons() throws Exception {
+        StoryStatus status = StoryStatus.fromJson(json("""
+                {"articleId":"a1","state":"failed","stage":"render","revision":2,"acceptedRevision":2,
+                 "reasons":[{"field":"page","code":"render-failed","message":"cannot be rendered"}]}"""));
+
+        assertThat(status.answering(2L)).hasValueSatisfying(answer -> {
+            assertThat(answer.kind()).isEqualTo(StoryStatus.Kind.FAILED);
+            assertThat(answer.stage()).isEqualTo("render");
+            assertThat(answer.reasons()).containsExactly("page: cannot be rendered");
+        });
+    }
+
+    @Test
+    void aPublishedEarlierRevisionDoesNotAnswerALaterOne() throws Exception {
+        StoryStatus status = StoryStatus.fromJson(json("""
+                {"articleId":"a1","state":"published","revision":1,"path":"/ai/a1/","url":"https://news.example/ai/a1/"}"""));
+
+        assertThat(status.answering(2L)).isEmpty();
+        assertThat(status.answering(1L)).hasValueSatisfying(answer -> assertThat(answer.path()).isEqualTo("/ai/a1/"));
+    }
+
+    @Test
+    void aStoryOnItsWayAnswersNothingYet() throws Exception {
+        assertThat(StoryStatus.fromJson(json("{\"articleId\":\"a1\",\"state\":\"accepted\",\"revision\":1}"))
+                .answering(1L)).isEmpty();
+    }
+
+    @Test
+    void aRevisionRefusedAsStaleIsAnsweredRejectedThoughTheStoryStaysPublished() throws Exception {
+        StoryStatus status = StoryStatus.fromJson(json("""
+                {"articleId":"a1","state":"published","revision":3,"acceptedRevision":3,"path":"/ai/a1/",
+                 "history":[{"state":"published","revision":3},{"state":"rejected","revision":2}]}"""));
+
+        assertThat(status.answering(2L)).hasValueSatisfying(answer -> {
+            assertThat(answer.kind()).isEqualTo(StoryStatus.Kind.REJECTED);
+            assertThat(answer.reasons()).containsExactly("revision 2 was refused: revision 3 is the newest accepted");
+        });
+    }
+
+    @Test
+    void aFileThatCouldNotBeReadIsAnsweredOnlyByARejection() throws Exception {
+        assertThat(StoryStatus.fromJson(json("{\"articleId\":\"a1\",\"state\":\"rejected\"}")).answering(null))
+                .hasValueSatisfying(answer -> assertThat(answer.kind()).isEqualTo(StoryStatus.Kind.REJECTED));
+        assertThat(StoryStatus.fromJson(json("{\"articleId\":\"a1\",\"state\":\"published\",\"revision\":1}"))
+                .answering(null)).isEmpty();
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+}
