@@ -13,6 +13,7 @@ import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 import org.galley.ingest.validation.SubmissionValidator;
 import org.galley.ingest.validation.ValidationLimits;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -115,6 +116,16 @@ class StoryFileAndJsonDecodeAlikeTest {
                                                              List<String> expected) {
         assertThat(reasons(DECODER.storyFile("story.md", bytes(storyFile), null))).isEqualTo(expected);
         assertThat(reasons(DECODER.json(bytes(json)))).isEqualTo(expected);
+    }
+
+    @Test
+    void aDateIsMidnightUtcAndATimeWithoutAnOffsetIsUtc() {
+        assertThat(SubmissionDecoder.parseTime("2026-04-28")).isEqualTo(Instant.parse("2026-04-28T00:00:00Z"));
+        assertThat(SubmissionDecoder.parseTime("2026-04-28 09:30")).isEqualTo(Instant.parse("2026-04-28T09:30:00Z"));
+        assertThat(SubmissionDecoder.parseTime("2026-04-28T09:30")).isEqualTo(Instant.parse("2026-04-28T09:30:00Z"));
+        assertThat(SubmissionDecoder.parseTime("2026-04-28 09:30+02:00")).isEqualTo(Instant.parse("2026-04-28T07:30:00Z"));
+        assertThat(SubmissionDecoder.parseTime("1777334400000")).isEqualTo(Instant.ofEpochMilli(1777334400000L));
+        assertThat(SubmissionDecoder.parseTime("28/04/2026")).isNull();
     }
 
     /** A valid story file, with one front matter line added or, for a key it already has, replaced. */
