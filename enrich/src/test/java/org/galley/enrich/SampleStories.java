@@ -5,22 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 
-import org.galley.events.Action;
 import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleSubmitted;
-import org.galley.events.HeroImage;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.galley.ingest.intake.Decoded;
+import org.galley.ingest.intake.SubmissionDecoder;
+import org.galley.runtime.SiteSettings;
 
 /**
- * The sample story files in {@code samples/stories} as submissions, for fixtures. Only reads the front matter and
- * body the samples use; the real story-file parser belongs to ingest.
+ * The sample story files in {@code samples/stories} as submissions, for fixtures, read by ingest's
+ * {@link SubmissionDecoder}: the same defaults and date rules as production.
  */
 public final class SampleStories {
 
@@ -29,46 +26,39 @@ public final class SampleStories {
     public static final String KAFKA = "kafka-streams-newsrooms.md";
 
     private static final Path DIRECTORY = Path.of("..", "samples", "stories");
+    private static final SubmissionDecoder DECODER = new SubmissionDecoder(SiteSettings.stackDigest().baseUrl(),
+            "galley-cli", Clock.fixed(Instant.parse("2026-04-28T00:00:00Z"), ZoneOffset.UTC));
 
     private SampleStories() {
     }
 
     /** The body of a sample, as Markdown. */
     public static String body(String file) {
-        return split(read(DIRECTORY.resolve(file)), file)[1];
+        return submission(file, "body", 1).getBodyMarkdown();
     }
 
     public static ArticleSubmitted submission(String file, String articleId, long revision) {
         return parse(read(DIRECTORY.resolve(file)), file, articleId, revision);
     }
 
-    /** A story file's text (YAML front matter and Markdown body) as a submission; {@code name} names it in errors. */
+    /**
+     * A story file's text (YAML front matter and Markdown body) as a submission, decoded by ingest's own decoder so
+     * fixtures read what production reads; {@code name} names it in errors. The id and revision are the caller's,
+     * and a dated story is submitted when it was published, as {@code ./galley} submits an archive.
+     */
     public static ArticleSubmitted parse(String text, String name, String articleId, long revision) {
-        String[] parts = split(text, name);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> front = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(parts[0]);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> hero = (Map<String, Object>) front.get("hero");
-        @SuppressWarnings("unchecked")
-        List<Object> tags = (List<Object>) front.getOrDefault("tags", List.of());
-        Instant published = LocalDate.parse(String.valueOf(front.get("published"))).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return ArticleSubmitted.newBuilder()
-                .setArticleId(articleId)
-                .setRevision(revision)
-                .setAction(Action.PUBLISH)
-                .setHeadline(String.valueOf(front.get("headline")))
-                .setDek((String) front.get("dek"))
-                .setByline(String.valueOf(front.get("byline")))
-                .setCategory(String.valueOf(front.get("category")))
-                .setBodyMarkdown(parts[1])
-                .setHero(hero == null ? null : new HeroImage(String.valueOf(hero.get("src")), String.valueOf(hero.get("alt")),
-                        (String) hero.get("caption"), (String) hero.get("credit")))
-                .setTags(tags.stream().map(String::valueOf).toList())
-                .setSubmittedAt(published)
-                .setSource("galley-cli")
-                .setPublishedAt(published)
-                .setLanguage(String.valueOf(front.getOrDefault("language", "en")))
-                .build();
+        Decoded decoded = DECODER.storyFile(name, text.getBytes(StandardCharsets.UTF_8), articleId);
+        if (!(decoded instanceof Decoded.Read read)) {
+            throw new IllegalArgumentException(name + " cannot be read: " + ((Decoded.Refused) decoded).reasons());
+        }
+        ArticleSubmitted story = read.submission();
+        // Changed in place: a copy through Avro's builder would need org.galley.events on Avro's trusted list.
+        story.setArticleId(articleId);
+        story.setRevision(revision);
+        if (story.getPublishedAt() != null) {
+            story.setSubmittedAt(story.getPublishedAt());
+        }
+        return story;
     }
 
     public static ArticleAccepted accepted(String file, String articleId, long revision) {
@@ -82,13 +72,5 @@ public final class SampleStories {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String[] split(String text, String file) {
-        if (!text.startsWith("---\n")) {
-            throw new IllegalArgumentException(file + " has no front matter");
-        }
-        int end = text.indexOf("\n---\n", 4);
-        return new String[] {text.substring(4, end), text.substring(end + 5)};
     }
 }

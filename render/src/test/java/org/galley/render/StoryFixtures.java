@@ -3,31 +3,27 @@ package org.galley.render;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.galley.events.Action;
 import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticleSubmitted;
-import org.galley.events.HeroImage;
 import org.galley.events.RelatedStory;
 import org.galley.events.Tag;
+import org.galley.ingest.intake.Decoded;
+import org.galley.ingest.intake.SubmissionDecoder;
 import org.galley.runtime.SiteSettings;
 
 /**
- * Enriched events made by hand from the sample stories in {@code samples/stories}, standing in for what
- * ingest and enrich will produce. The front matter is split simply: flat {@code key: value} lines, one
- * nested map (hero) and a {@code [a, b]} tag list.
+ * Enriched events made from the sample stories in {@code samples/stories} and render's own, standing in for what
+ * ingest and enrich will produce: each story file is decoded by ingest's own decoder, the enrichment is made by hand.
  */
 public final class StoryFixtures {
 
@@ -38,6 +34,8 @@ public final class StoryFixtures {
     public static final String CLAUDE_ID = "claude-goes-to-work";
     public static final String CLAUDE_PATH = "/ai/claude-goes-to-work/";
     public static final Instant SUBMITTED_AT = Instant.parse("2026-04-28T09:30:00Z");
+    private static final SubmissionDecoder DECODER =
+            new SubmissionDecoder(SITE.baseUrl(), "render-tests", Clock.fixed(SUBMITTED_AT, ZoneOffset.UTC));
 
     private StoryFixtures() {
     }
@@ -68,12 +66,12 @@ public final class StoryFixtures {
      * paragraph, and the Claude story as related.
      */
     public static ArticleEnriched fromFile(String file) {
-        Story story = read(file);
+        ArticleSubmitted story = read(file);
         String articleId = file.replaceFirst("\\.md$", "");
-        String section = story.field("category").toLowerCase(Locale.ROOT)
+        String section = story.getCategory().toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         String path = section.isEmpty() ? "/" + articleId + "/" : "/" + section + "/" + articleId + "/";
-        int minutes = (int) Math.max(1, Math.ceil(story.body().split("\\s+").length / 230.0));
+        int minutes = (int) Math.max(1, Math.ceil(story.getBodyMarkdown().split("\\s+").length / 230.0));
         RelatedStory claude = RelatedStory.newBuilder()
                 .setArticleId(CLAUDE_ID)
                 .setHeadline("Claude Goes to Work as Anthropic Bets on Agents Over Chat")
@@ -81,7 +79,7 @@ public final class StoryFixtures {
                 .setPath(CLAUDE_PATH)
                 .setUrl(SITE.urlOf(CLAUDE_PATH))
                 .build();
-        List<Tag> tags = story.tags().stream()
+        List<Tag> tags = story.getTags().stream()
                 .map(name -> tag(name, name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-")))
                 .toList();
         return enriched(file, articleId, path, minutes, tags, articleId.equals(CLAUDE_ID) ? List.of() : List.of(claude));
@@ -89,39 +87,19 @@ public final class StoryFixtures {
 
     public static ArticleEnriched enriched(String file, String articleId, String path, int readingTimeMinutes,
                                            List<Tag> tags, List<RelatedStory> related) {
-        Story story = read(file);
-        Map<String, String> hero = story.hero();
-        Instant published = LocalDate.parse(story.field("published")).atStartOfDay(ZoneOffset.UTC).toInstant();
-        ArticleSubmitted submission = ArticleSubmitted.newBuilder()
-                .setArticleId(articleId)
-                .setRevision(1)
-                .setAction(Action.PUBLISH)
-                .setHeadline(story.field("headline"))
-                .setDek(story.field("dek"))
-                .setByline(story.field("byline"))
-                .setCategory(story.field("category"))
-                .setBodyMarkdown(story.body())
-                .setHero(hero.isEmpty() ? null : HeroImage.newBuilder()
-                        .setUrl(hero.get("src"))
-                        .setAlt(hero.get("alt"))
-                        .setCaption(hero.get("caption"))
-                        .setCredit(hero.get("credit"))
-                        .build())
-                .setTags(story.tags())
-                .setSubmittedAt(SUBMITTED_AT)
-                .setSource("render-tests")
-                .setPublishedAt(published)
-                .setLanguage(story.fields().getOrDefault("language", "en"))
-                .build();
+        ArticleSubmitted story = read(file);
+        Instant published = story.getPublishedAt();
+        ArticleSubmitted submission = copy(story).setArticleId(articleId).setRevision(1).build();
+        String body = story.getBodyMarkdown();
         return ArticleEnriched.newBuilder()
                 .setSubmission(submission)
                 .setSlug(path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1))
                 .setPath(path)
                 .setUrl(SITE.urlOf(path))
-                .setWordCount(story.body().split("\\s+").length)
+                .setWordCount(body.split("\\s+").length)
                 .setReadingTimeMinutes(readingTimeMinutes)
                 .setTags(tags)
-                .setExcerpt(story.field("dek") != null ? story.field("dek") : story.body().strip().split("\\R")[0])
+                .setExcerpt(story.getDek() != null ? story.getDek() : body.strip().split("\\R")[0])
                 .setRelated(related)
                 // Set even when empty: Avro's builder would otherwise copy the default by class name, which it refuses.
                 .setTicker(List.of())
@@ -185,57 +163,23 @@ public final class StoryFixtures {
         return Tag.newBuilder().setName(name).setSlug(slug).build();
     }
 
-    public static Story read(String file) {
-        String text;
+    /**
+     * A story file (render's own, else a sample) decoded by ingest's {@link SubmissionDecoder}, as production reads
+     * it: id from the file name, submitted at {@link #SUBMITTED_AT} by "render-tests".
+     */
+    public static ArticleSubmitted read(String file) {
+        byte[] content;
         try {
             Path own = fixtures().resolve(file);
-            text = Files.readString(Files.exists(own) ? own : samples().resolve(file), StandardCharsets.UTF_8);
+            content = Files.readAllBytes(Files.exists(own) ? own : samples().resolve(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String[] parts = text.split("(?m)^---\\s*$", 3);
-        Map<String, String> fields = new LinkedHashMap<>();
-        Map<String, String> hero = new LinkedHashMap<>();
-        Map<String, String> current = fields;
-        for (String line : parts[1].split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            boolean nested = line.startsWith("  ");
-            String key = line.substring(0, line.indexOf(':')).strip();
-            String value = unquote(line.substring(line.indexOf(':') + 1).strip());
-            if (!nested) {
-                current = fields;
-            }
-            if (!nested && value.isEmpty()) {
-                current = hero;
-                continue;
-            }
-            current.put(key, value);
+        Decoded decoded = DECODER.storyFile(file, content);
+        if (!(decoded instanceof Decoded.Read read)) {
+            throw new IllegalArgumentException(file + " cannot be read: " + ((Decoded.Refused) decoded).reasons());
         }
-        return new Story(fields, hero, parts[2].strip() + "\n");
-    }
-
-    /** A sample story split into front matter and Markdown body. */
-    public record Story(Map<String, String> fields, Map<String, String> hero, String body) {
-
-        public String field(String name) {
-            return fields.get(name);
-        }
-
-        public List<String> tags() {
-            String list = fields.getOrDefault("tags", "[]");
-            return Arrays.stream(list.substring(1, list.length() - 1).split(","))
-                    .map(String::strip)
-                    .filter(tag -> !tag.isEmpty())
-                    .toList();
-        }
-    }
-
-    private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1).replace("\\\"", "\"")
-                : value;
+        return read.submission();
     }
 
     /** Render's own story files, of the shapes the samples lack. */

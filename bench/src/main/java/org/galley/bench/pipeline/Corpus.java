@@ -19,14 +19,14 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.galley.events.ArticleSubmitted;
-import org.galley.ingest.storyfile.StoryFileParser;
-import org.galley.ingest.storyfile.StoryFileResult;
+import org.galley.ingest.intake.Decoded;
+import org.galley.ingest.intake.SubmissionDecoder;
 import org.galley.runtime.SiteSettings;
 
 /**
  * The stories the benchmark submits, and Hugo builds: any number of them, the same on every run, made from real
  * story files of different kinds (news, an essay, an interview, a release, sport, a security advisory, a story in
- * Japanese), read by ingest's own {@link StoryFileParser} so they are what production reads.
+ * Japanese), read by ingest's own {@link SubmissionDecoder} so they are what production reads.
  *
  * <p>Story {@code n} of a corpus of {@code size} is a copy of sample {@code n mod samples}, with its own id
  * ({@code <sample id>-<n>}), its own headline ({@code "<headline> (#n)"}), a body of 500 to 3,600 words (the
@@ -81,17 +81,17 @@ public final class Corpus {
 
     /** {@code size} stories from every {@code *.md} file in the folders, by folder then name, read as a story file. */
     public static Corpus load(List<Path> folders, int size, long seed) {
-        StoryFileParser parser = new StoryFileParser(SiteSettings.stackDigest().baseUrl(), SOURCE,
+        SubmissionDecoder decoder = new SubmissionDecoder(SiteSettings.stackDigest().baseUrl(), SOURCE,
                 Clock.fixed(FIRST_DATE, ZoneOffset.UTC));
         List<ArticleSubmitted> samples = new ArrayList<>();
         for (Path folder : folders) {
             for (Path file : storyFiles(folder)) {
-                StoryFileResult result = parser.parse(file);
-                if (result instanceof StoryFileResult.Parsed parsed) {
-                    samples.add(parsed.submission());
+                Decoded decoded = decoder.storyFile(file.getFileName().toString(), read(file));
+                if (decoded instanceof Decoded.Read read) {
+                    samples.add(read.submission());
                 } else {
                     throw new IllegalStateException("The sample " + file + " cannot be read: "
-                            + ((StoryFileResult.Failed) result).reasons());
+                            + ((Decoded.Refused) decoded).reasons());
                 }
             }
         }
@@ -182,6 +182,14 @@ public final class Corpus {
             return files.filter(file -> file.getFileName().toString().endsWith(".md")).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException("Run the benchmark from the repository root; cannot list " + folder, e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the sample " + file, e);
         }
     }
 }

@@ -18,8 +18,8 @@ import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 import org.galley.ingest.IngestSettings;
 import org.galley.ingest.revision.RevisionPolicy;
-import org.galley.ingest.storyfile.StoryFileParser;
-import org.galley.ingest.storyfile.StoryFileResult;
+import org.galley.ingest.intake.Decoded;
+import org.galley.ingest.intake.SubmissionDecoder;
 import org.galley.ingest.validation.ReasonCodes;
 import org.galley.ingest.validation.SubmissionValidator;
 import org.galley.ingest.validation.TextCharacters;
@@ -44,13 +44,15 @@ final class ArticleEndpoints {
     static final int NOT_STORED_RETRY_SECONDS = 5;
     /** How long a client is asked to wait before asking again for a status that could not be read. */
     static final int RETRY_STATUS_SECONDS = 1;
+    /** The {@code source} of a submission that names none. */
+    static final String DEFAULT_SOURCE = "http";
 
     private static final Logger log = LoggerFactory.getLogger(ArticleEndpoints.class);
 
     private final IngestSettings settings;
     private final SubmissionSink sink;
     private final SubmissionValidator validator;
-    private final StoryFileParser storyFiles;
+    private final SubmissionDecoder decoder;
     private final AcceptedRevisions revisions;
     private final Clock clock;
     private final Tracing tracing;
@@ -61,7 +63,7 @@ final class ArticleEndpoints {
         this.sink = sink;
         this.revisions = revisions;
         this.validator = new SubmissionValidator(settings.validationLimits());
-        this.storyFiles = new StoryFileParser(settings.siteBaseUrl(), JsonSubmissionReader.DEFAULT_SOURCE, clock);
+        this.decoder = new SubmissionDecoder(settings.siteBaseUrl(), DEFAULT_SOURCE, clock);
         this.clock = clock;
         this.tracing = tracing;
     }
@@ -95,12 +97,12 @@ final class ArticleEndpoints {
         }
         String queryId = blankToNull(ctx.queryParam("id"));
         DecodedSubmission decoded = json
-                ? JsonSubmissionReader.read(body.get(), clock.instant())
+                ? readJson(body.get())
                 : readStoryFile(body.get(), queryId);
         if (decoded.unreadableStory()) {
             reject(ctx, intake(ctx, queryId), ArticleRejected.newBuilder()
                     .setArticleId(queryId)
-                    .setSource(JsonSubmissionReader.DEFAULT_SOURCE)
+                    .setSource(DEFAULT_SOURCE)
                     .setReasons(decoded.problems())
                     .setRejectedAt(clock.instant())
                     .setOriginalPayload(ByteBuffer.wrap(body.get()))
@@ -169,7 +171,7 @@ final class ArticleEndpoints {
                 .setBodyMarkdown("")
                 .setTags(List.of())
                 .setSubmittedAt(clock.instant())
-                .setSource(source == null ? JsonSubmissionReader.DEFAULT_SOURCE : source)
+                .setSource(source == null ? DEFAULT_SOURCE : source)
                 .build();
         validateAndSend(ctx, takedown, List.of(), newest);
     }
@@ -183,16 +185,20 @@ final class ArticleEndpoints {
     record Health(String status) {
     }
 
+    private DecodedSubmission readJson(byte[] body) {
+        Decoded decoded = decoder.json(body);
+        return decoded instanceof Decoded.Read read ? DecodedSubmission.read(read.submission(), read.warnings())
+                : DecodedSubmission.refused(((Decoded.Refused) decoded).reasons());
+    }
+
     private DecodedSubmission readStoryFile(byte[] body, String queryId) {
-        StoryFileResult result = storyFiles.parse("request body", body, queryId);
-        if (result instanceof StoryFileResult.Failed failed) {
+        Decoded decoded = decoder.storyFile("request body", body, queryId);
+        if (decoded instanceof Decoded.Refused refused) {
             // Without an id the story cannot be named, so the request itself is at fault.
-            boolean noId = failed.reasons().stream().anyMatch(reason -> reason.getField().equals("articleId")
-                    && reason.getCode().equals(ReasonCodes.REQUIRED));
-            return noId ? DecodedSubmission.refused(failed.reasons())
-                    : DecodedSubmission.unreadableStory(failed.reasons());
+            return refused.missesTheId() ? DecodedSubmission.refused(refused.reasons())
+                    : DecodedSubmission.unreadableStory(refused.reasons());
         }
-        StoryFileResult.Parsed parsed = (StoryFileResult.Parsed) result;
+        Decoded.Read parsed = (Decoded.Read) decoded;
         String articleId = parsed.submission().getArticleId();
         if (queryId != null && !queryId.equals(articleId)) {
             return DecodedSubmission.refused(List.of(new RejectionReason("articleId", ReasonCodes.ID_MISMATCH,

@@ -200,7 +200,7 @@ class IngestHttpServerTest {
         start(IngestSettings.defaults());
 
         HttpResponse<String> response = post("application/json",
-                "{\"revision\": \"two\", \"headline\": 5, \"tags\": \"AI\", \"action\": \"DELETE\"}");
+                "{\"revision\": \"two\", \"headline\": 5, \"tags\": {\"AI\": 1}, \"action\": \"DELETE\"}");
 
         FrontDoor.assertProblem(response, 400);
         assertThat(errors(response)).extracting(e -> e.get("field").asText(), e -> e.get("code").asText())

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.galley.ingest.IngestSettings;
+import org.galley.ingest.intake.SubmissionDecoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
@@ -85,7 +86,7 @@ class OpenApiDocumentTest {
         assertThat(properties("Problem")).containsExactlyInAnyOrderElementsOf(components(Problem.class));
         assertThat(properties("FieldError")).containsExactlyInAnyOrderElementsOf(components(Problem.FieldError.class));
         assertThat(properties("Receipt")).containsExactlyInAnyOrderElementsOf(components(ArticleEndpoints.Receipt.class));
-        assertThat(properties("Submission")).containsExactlyInAnyOrderElementsOf(JsonSubmissionReader.FIELDS);
+        assertThat(properties("Submission")).containsExactlyInAnyOrderElementsOf(SubmissionDecoder.JSON_KEYS);
         assertThat(((List<?>) document.get("servers")).toString()).contains("localhost:" + IngestSettings.DEFAULT_PORT);
     }
 

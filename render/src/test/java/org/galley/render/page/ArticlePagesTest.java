@@ -21,7 +21,7 @@ class ArticlePagesTest {
         assertThat(page.categoryPath()).isEqualTo("/ai/");
         assertThat(page.readingTimeMinutes()).isEqualTo(7);
         assertThat(page.publishedLabel()).isEqualTo("April 28, 2026");
-        assertThat(page.hero().src()).isEqualTo("/media/ai-partnership.svg");
+        assertThat(page.hero().src()).isEqualTo(StoryFixtures.SITE.baseUrl() + "/media/ai-partnership.svg");
         assertThat(page.socialImageUrl()).isEqualTo("http://localhost:8080/media/ai-partnership.svg");
         assertThat(page.twitterCard()).isEqualTo("summary_large_image");
         assertThat(page.ticker()).containsExactly(new ArticlePage.TickerLink(claude.headline(), claude.path()));

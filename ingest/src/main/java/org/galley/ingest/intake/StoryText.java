@@ -1,4 +1,4 @@
-package org.galley.ingest.storyfile;
+package org.galley.ingest.intake;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,23 +1,27 @@
-package org.galley.ingest.http;
+package org.galley.ingest.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import org.galley.events.Action;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 import org.junit.jupiter.api.Test;
 
-class JsonSubmissionReaderTest {
+/** The JSON side of {@link SubmissionDecoder}: its fields, defaults and refusals. */
+class JsonSubmissionTest {
 
     private static final Instant NOW = Instant.parse("2026-04-28T10:00:00Z");
 
     @Test
     void everyContractFieldIsRead() {
-        ArticleSubmitted story = read("""
+        ArticleSubmitted story = decoded("""
                 {"articleId": "a", "revision": 3, "action": "unpublish", "headline": "H", "dek": "D",
                  "byline": "B", "category": "C", "bodyMarkdown": "Body", "tags": ["x", "y"],
                  "hero": {"url": "https://e.org/a.jpg", "alt": "A", "caption": "Cap", "credit": "Cred"},
@@ -39,7 +43,7 @@ class JsonSubmissionReaderTest {
 
     @Test
     void defaultsFillWhatTheContractAllowsToBeLeftOut() {
-        DecodedSubmission decoded = read("{\"articleId\": \"a\", \"revision\": 1}");
+        Decoded.Read decoded = decoded("{\"articleId\": \"a\", \"revision\": 1}");
 
         ArticleSubmitted story = decoded.submission();
         assertThat(story.getAction()).isEqualTo(Action.PUBLISH);
@@ -54,21 +58,21 @@ class JsonSubmissionReaderTest {
 
     @Test
     void unknownFieldsAreIgnoredWithWarnings() {
-        DecodedSubmission decoded = read("{\"articleId\": \"a\", \"revision\": 1, \"layout\": \"wide\", \"hero\": {\"url\": \"\", \"alt\": \"\", \"w\": 1}}");
+        Decoded.Read decoded = decoded("{\"articleId\": \"a\", \"revision\": 1, \"layout\": \"wide\", \"hero\": {\"url\": \"\", \"alt\": \"\", \"w\": 1}}");
 
-        assertThat(decoded.isRead()).isTrue();
-        assertThat(decoded.warnings()).containsExactly("Unknown field 'layout' is ignored.", "Unknown field 'hero.w' is ignored.");
+        assertThat(decoded.warnings()).extracting(warning -> warning.substring(0, warning.indexOf(';')))
+                .containsExactly("Unknown key 'layout' is ignored", "Unknown key 'hero.w' is ignored");
     }
 
     @Test
     void aDuplicateFieldIsMalformed() {
-        assertThat(read("{\"articleId\": \"a\", \"articleId\": \"b\", \"revision\": 1}").problems())
+        assertThat(problems("{\"articleId\": \"a\", \"articleId\": \"b\", \"revision\": 1}"))
                 .extracting(RejectionReason::getCode).containsExactly("malformed-json");
     }
 
     @Test
     void malformedJsonSaysWhere() {
-        RejectionReason reason = read("{\n  \"articleId\": }").problems().get(0);
+        RejectionReason reason = problems("{\n  \"articleId\": }").get(0);
 
         assertThat(reason.getCode()).isEqualTo("malformed-json");
         assertThat(reason.getMessage()).contains("line 2");
@@ -76,20 +80,29 @@ class JsonSubmissionReaderTest {
 
     @Test
     void aBodyThatIsNotAnObjectIsRefused() {
-        assertThat(read("[1, 2]").problems()).extracting(RejectionReason::getCode).containsExactly("malformed-json");
-        assertThat(read("").problems()).extracting(RejectionReason::getCode).containsExactly("malformed-json");
+        assertThat(problems("[1, 2]")).extracting(RejectionReason::getCode).containsExactly("malformed-json");
+        assertThat(problems("")).extracting(RejectionReason::getCode).containsExactly("malformed-json");
     }
 
     @Test
     void wrongKindsInNestedFieldsAreNamedByPath() {
-        assertThat(read("{\"articleId\": \"a\", \"revision\": 1.5, \"tags\": [\"ok\", 3], \"hero\": {\"url\": true},"
-                + " \"submittedAt\": \"yesterday\"}").problems())
+        assertThat(problems("{\"articleId\": \"a\", \"revision\": 1.5, \"tags\": [\"ok\", 3], \"hero\": {\"url\": true},"
+                + " \"submittedAt\": \"yesterday\"}"))
                 .extracting(RejectionReason::getField, RejectionReason::getCode)
                 .containsExactlyInAnyOrder(tuple("revision", "bad-value"), tuple("tags[1]", "bad-value"),
                         tuple("hero.url", "bad-value"), tuple("submittedAt", "bad-value"));
     }
 
-    private static DecodedSubmission read(String json) {
-        return JsonSubmissionReader.read(json.getBytes(StandardCharsets.UTF_8), NOW);
+    private static Decoded read(String json) {
+        return new SubmissionDecoder("https://news.example", "http", Clock.fixed(NOW, ZoneOffset.UTC))
+                .json(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<RejectionReason> problems(String json) {
+        return ((Decoded.Refused) read(json)).reasons();
+    }
+
+    private static Decoded.Read decoded(String json) {
+        return (Decoded.Read) read(json);
     }
 }
