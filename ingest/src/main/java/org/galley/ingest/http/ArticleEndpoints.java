@@ -17,6 +17,7 @@ import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 import org.galley.ingest.IngestSettings;
+import org.galley.ingest.ids.ArticleIds;
 import org.galley.ingest.revision.RevisionPolicy;
 import org.galley.ingest.storyfile.StoryFileParser;
 import org.galley.ingest.storyfile.StoryFileResult;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * is stored on {@code articles.rejected}; a request that cannot be read at all is answered 400 and nothing is
  * sent; a revision that would not be published (a duplicate, or older than the newest accepted) is answered 409
  * and nothing is sent. The same validation runs again in ingest's topology, for stories that arrive through Kafka.
+ * A story posted without an id ({@code ?id=}, {@code id:} or {@code articleId}) is given one ({@link ArticleIds});
+ * the 202 names it, with its status URL in {@code Location}.
  */
 final class ArticleEndpoints {
 
@@ -44,6 +47,12 @@ final class ArticleEndpoints {
     static final int NOT_STORED_RETRY_SECONDS = 5;
     /** How long a client is asked to wait before asking again for a status that could not be read. */
     static final int RETRY_STATUS_SECONDS = 1;
+
+    /**
+     * Stands for "no id given" while a body is decoded, so a story without one is read like any other and named
+     * afterwards from what it says ({@link ArticleIds}). A NUL character, which no id a client sends can hold.
+     */
+    static final String ID_TO_ASSIGN = "\u0000id-to-assign";
 
     private static final Logger log = LoggerFactory.getLogger(ArticleEndpoints.class);
 
@@ -95,7 +104,7 @@ final class ArticleEndpoints {
         }
         String queryId = blankToNull(ctx.queryParam("id"));
         DecodedSubmission decoded = json
-                ? JsonSubmissionReader.read(body.get(), clock.instant())
+                ? JsonSubmissionReader.read(body.get(), clock.instant(), ID_TO_ASSIGN)
                 : readStoryFile(body.get(), queryId);
         if (decoded.unreadableStory()) {
             reject(ctx, intake(ctx, queryId), ArticleRejected.newBuilder()
@@ -113,7 +122,12 @@ final class ArticleEndpoints {
                     ctx.path(), decoded.problems()));
             return;
         }
-        validateAndSend(ctx, decoded.submission(), decoded.warnings(), null);
+        ArticleSubmitted submission = decoded.submission();
+        if (ID_TO_ASSIGN.equals(submission.getArticleId())) {
+            // A POST to the collection creates the story: it is named here, and later revisions use that name.
+            submission.setArticleId(ArticleIds.assign(submission));
+        }
+        validateAndSend(ctx, submission, decoded.warnings(), null);
     }
 
     /**
@@ -184,7 +198,7 @@ final class ArticleEndpoints {
     }
 
     private DecodedSubmission readStoryFile(byte[] body, String queryId) {
-        StoryFileResult result = storyFiles.parse("request body", body, queryId);
+        StoryFileResult result = storyFiles.parse("request body", body, queryId == null ? ID_TO_ASSIGN : queryId);
         if (result instanceof StoryFileResult.Failed failed) {
             // Without an id the story cannot be named, so the request itself is at fault.
             boolean noId = failed.reasons().stream().anyMatch(reason -> reason.getField().equals("articleId")

@@ -48,6 +48,11 @@ final class JsonSubmissionReader {
     }
 
     static DecodedSubmission read(byte[] body, Instant now) {
+        return read(body, now, null);
+    }
+
+    /** As {@link #read(byte[], Instant)}, with the article id to use when the submission has no {@code articleId} (null: it is required). */
+    static DecodedSubmission read(byte[] body, Instant now, String defaultId) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -65,7 +70,7 @@ final class JsonSubmissionReader {
             return DecodedSubmission.refused(List.of(new RejectionReason("payload", ReasonCodes.MALFORMED_JSON,
                     "The body must be a JSON object with the submission's fields, e.g. {\"articleId\": ...}.")));
         }
-        return new Fields(root).read(now);
+        return new Fields(root).read(now, defaultId);
     }
 
     /** One JSON object being read: collects problems and warnings field by field. */
@@ -79,14 +84,15 @@ final class JsonSubmissionReader {
             this.root = root;
         }
 
-        DecodedSubmission read(Instant now) {
+        DecodedSubmission read(Instant now, String defaultId) {
             for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!FIELDS.contains(name)) {
                     warnings.add("Unknown field '" + name + "' is ignored.");
                 }
             }
-            String articleId = text(root, "articleId");
+            // Only an absent id is given the default: an empty one is a mistake to report, as in a story file.
+            String articleId = root.hasNonNull("articleId") ? text(root, "articleId") : defaultId;
             if (articleId == null || articleId.isBlank()) {
                 problems.add(new RejectionReason("articleId", ReasonCodes.REQUIRED,
                         "The submission has no articleId; give the story's stable id."));
