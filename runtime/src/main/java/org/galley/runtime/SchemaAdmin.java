@@ -1,10 +1,12 @@
 package org.galley.runtime;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.avro.Schema;
+import org.galley.registry.RegistryClientConfig;
 import org.galley.registry.RegistryException;
 import org.galley.registry.RegistryUnavailableException;
 import org.galley.registry.SchemaRegistryClient;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * services may not write to the registry (the schemas are then registered by whoever deploys them).
  *
  * <p>An unreachable registry is retried for the client's budget ({@code GALLEY_REGISTRY_RETRY_TIMEOUT_MS}, default
- * 60 s) and then fails the start, so the service never reports healthy without its contracts.
+ * 60 s) and then fails the start, so a stage never reports healthy without its contracts; the site, which must be
+ * able to restart and serve during an outage, uses {@link #tryEnsure} instead.
  */
 public final class SchemaAdmin {
 
@@ -40,6 +43,28 @@ public final class SchemaAdmin {
             return;
         }
         ensure(SchemaRegistryClients.forConfig(config.registryClientProperties()), subjects);
+    }
+
+    /**
+     * As {@link #ensure}, for a service that must start during a registry outage (the site, which keeps serving and
+     * rebuilds once the registry is back): one try, and an unreachable registry is logged and left to the
+     * serializer, which registers the schema with the first record. A schema the registry refuses still fails.
+     */
+    public static void tryEnsure(ServiceConfig config, Collection<? extends Topic<?, ?>> owned) {
+        Map<String, Schema> subjects = subjects(owned);
+        if (subjects.isEmpty() || !config.getBoolean("GALLEY_REGISTER_SCHEMAS", true)) {
+            return;
+        }
+        Map<String, Object> oneTry = new HashMap<>(config.registryClientProperties());
+        oneTry.put(RegistryClientConfig.RETRY_TIMEOUT_MS, "0");
+        try {
+            ensure(SchemaRegistryClients.forConfig(oneTry), subjects);
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof RegistryUnavailableException)) {
+                throw e;
+            }
+            log.warn("{}; the first record written will register it", e.getMessage());
+        }
     }
 
     /** Each registry Avro topic's subject ({@code <topic>-value}) with its generated class's schema, in order. */

@@ -99,17 +99,33 @@ class SchemaAdminTest {
 
     @Test
     void anUnreachableRegistryFailsTheStartOnceTheClientGivesUp() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
         ServiceConfig unreachable = new ServiceConfig(Map.of(
-                "SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + closedPort,
+                "SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + closedPort(),
                 "GALLEY_REGISTRY_RETRY_TIMEOUT_MS", "0"));
 
         assertThatThrownBy(() -> SchemaAdmin.ensure(unreachable, List.of(Topics.fromConfig(unreachable).submitted())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("articles.submitted-value");
+    }
+
+    @Test
+    void aServiceThatMustStartDuringAnOutageGoesOnWithoutRegistering() throws IOException {
+        ServiceConfig unreachable = new ServiceConfig(Map.of("SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + closedPort()));
+
+        SchemaAdmin.tryEnsure(unreachable, List.of(Topics.fromConfig(unreachable).cacheInvalidations()));
+    }
+
+    @Test
+    void aServiceThatMayStartDuringAnOutageStillRegistersWhenTheRegistryAnswers() {
+        SchemaAdmin.tryEnsure(CONFIG, List.of(topics.cacheInvalidations()));
+
+        assertThat(registry.latest("cache-invalidations-value").schema()).isEqualTo(CacheInvalidation.getClassSchema());
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static ArticleSubmitted story() {

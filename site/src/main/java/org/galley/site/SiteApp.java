@@ -45,7 +45,8 @@ public final class SiteApp {
                 new KafkaInvalidationSink(config, topics.cacheInvalidations(),
                         Tracing.fromConfig(config, "galley-site")), () -> {
                     TopicAdmin.ensure(config, List.of(topics.published(), topics.rejected(), topics.cacheInvalidations()));
-                    SchemaAdmin.ensure(config, List.of(topics.cacheInvalidations()));
+                    // tryEnsure: a site restarted during a registry outage must still serve what it has.
+                    SchemaAdmin.tryEnsure(config, List.of(topics.cacheInvalidations()));
                     return new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
                             new ByteArrayDeserializer());
                 }, Duration.ofMillis(atLeast(config, "GALLEY_SITE_FLUSH_MS", 1000, 0)), System::nanoTime);
