@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Submits one story to Galley the way a newsroom tool outside Galley would: kafkajs produces, and
 // @kafkajs/confluent-schema-registry encodes in the Confluent wire format against the newest schema the
-// registry holds under <topic>-value. Galley's .avsc files are deliberately not read here.
+// registry holds under <topic>-value. Galley's .avsc files are deliberately not read here, and nothing is
+// registered (auto-registration off, latest version): ingest registers the contract when it starts.
 //
 // Reads:  a story as JSON, in avsc's shape of the registered record (see README.md).
 // Writes: <topic> (default articles.submitted), key = the story's articleId as UTF-8, value = magic byte,
@@ -82,7 +83,7 @@ async function encode(registryUrl, subject, story) {
   } catch (error) {
     if (error.status === 404) {
       throw new Error(`The registry at ${registryUrl} has nothing under ${subject} (${error.message}). `
-        + 'Galley registers the schema when the first story goes through ./galley up.');
+        + 'Galley\'s ingest registers it when it starts: is ingest running against this registry?');
     }
     throw new Error(`Cannot ask the registry at ${registryUrl} for ${subject}: ${error.message}`);
   }

@@ -37,7 +37,8 @@ public final class EnrichApp {
                 EnrichTopology.build(topics, settings, pacing, inputEnds.reader(), clock,
                         Tracing.fromConfig(config, APPLICATION_ID), metrics),
                 properties, config,
-                List.of(topics.accepted(), topics.enriched(), topics.deadLetter()));
+                List.of(topics.accepted(), topics.enriched(), topics.deadLetter()),
+                List.of(topics.enriched()));
         return new CompositeService(APPLICATION_ID, List.of(inputEnds, streams));
     }
 

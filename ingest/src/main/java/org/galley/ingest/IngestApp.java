@@ -48,7 +48,8 @@ public final class IngestApp {
         StreamsService streams = new StreamsService(APPLICATION_ID + "-streams",
                 IngestTopology.build(topics, statusSerde, settings, clock, tracing, metrics), streamsProperties, config,
                 List.of(topics.submitted(), topics.accepted(), topics.rejected(), topics.published(),
-                        topics.deadLetter()));
+                        topics.deadLetter()),
+                List.of(topics.accepted(), topics.rejected()));
         KafkaSubmissionSink sink = new KafkaSubmissionSink(config, topics.submitted(), topics.rejected(),
                 Duration.ofMillis(config.getLong("GALLEY_INGEST_SEND_TIMEOUT_MS", 30_000)), metrics);
         StreamsStatusLookup statuses = new StreamsStatusLookup(streams::streams, IngestTopology.STATUS_STORE,

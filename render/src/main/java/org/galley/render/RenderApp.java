@@ -38,7 +38,8 @@ public final class RenderApp {
                         metrics),
                 properties,
                 config,
-                List.of(topics.enriched(), topics.published(), topics.pages(), topics.deadLetter()));
+                List.of(topics.enriched(), topics.published(), topics.pages(), topics.deadLetter()),
+                List.of(topics.published()));
     }
 
     public static void main(String[] args) {

@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Kafka Streams topology run as a {@link GalleyService}: topics ensured, started, watched, closed. Its producers
- * turn away a record too large for its topic before the broker can ({@link SizeCheckingClientSupplier}). A stream
+ * A Kafka Streams topology run as a {@link GalleyService}: topics ensured, the schemas of its outputs registered,
+ * started, watched, closed. Its producers turn away a record too large for its topic before the broker can
+ * ({@link SizeCheckingClientSupplier}). A stream
  * thread that dies is replaced (it re-reads from the last commit, so nothing is skipped), after a growing pause
  * when it keeps dying of the same error ({@link ReplaceBackoff}).
  */
@@ -38,6 +39,7 @@ public final class StreamsService implements GalleyService {
     private final Properties properties;
     private final ServiceConfig config;
     private final List<Topic<?, ?>> topics;
+    private final List<Topic<?, ?>> owned;
     private final ReplaceBackoff backoff = ReplaceBackoff.standard();
     private volatile CountDownLatch closing = new CountDownLatch(1);
     private SizeCheckingClientSupplier clients;
@@ -46,13 +48,25 @@ public final class StreamsService implements GalleyService {
     private volatile boolean closed;
     private KafkaStreamsMetrics metrics;
 
+    /** A service that registers no schemas of its own at start (a test stage, a benchmark's pass-through). */
     public StreamsService(String name, Topology topology, Properties properties, ServiceConfig config,
                           Collection<Topic<?, ?>> topics) {
+        this(name, topology, properties, config, topics, List.of());
+    }
+
+    /**
+     * @param topics every topic the topology reads or writes, created when missing
+     * @param owned  the topics whose contract this stage owns (its outputs): their value schemas are registered
+     *               at start ({@link SchemaAdmin})
+     */
+    public StreamsService(String name, Topology topology, Properties properties, ServiceConfig config,
+                          Collection<Topic<?, ?>> topics, Collection<Topic<?, ?>> owned) {
         this.name = name;
         this.topology = topology;
         this.properties = properties;
         this.config = config;
         this.topics = List.copyOf(topics);
+        this.owned = List.copyOf(owned);
     }
 
     @Override
@@ -63,6 +77,7 @@ public final class StreamsService implements GalleyService {
     @Override
     public synchronized void start() {
         TopicAdmin.ensure(config, topics);
+        SchemaAdmin.ensure(config, owned);
         closing = new CountDownLatch(1);
         closed = false;
         clients = new SizeCheckingClientSupplier(config.kafkaProperties());

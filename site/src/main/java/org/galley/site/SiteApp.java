@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.galley.runtime.CompositeService;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.ServiceConfig;
+import org.galley.runtime.SchemaAdmin;
 import org.galley.runtime.ServiceRunner;
 import org.galley.runtime.SiteSettings;
 import org.galley.runtime.TopicAdmin;
@@ -44,6 +45,8 @@ public final class SiteApp {
                 new KafkaInvalidationSink(config, topics.cacheInvalidations(),
                         Tracing.fromConfig(config, "galley-site")), () -> {
                     TopicAdmin.ensure(config, List.of(topics.published(), topics.rejected(), topics.cacheInvalidations()));
+                    // tryEnsure: a site restarted during a registry outage must still serve what it has.
+                    SchemaAdmin.tryEnsure(config, List.of(topics.cacheInvalidations()));
                     return new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),
                             new ByteArrayDeserializer());
                 }, Duration.ofMillis(atLeast(config, "GALLEY_SITE_FLUSH_MS", 1000, 0)), System::nanoTime);

@@ -17,6 +17,7 @@ import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.RejectionReason;
 import org.galley.ingest.IngestSettings;
+import org.galley.ingest.ids.ArticleIds;
 import org.galley.ingest.revision.RevisionPolicy;
 import org.galley.ingest.intake.Decoded;
 import org.galley.ingest.intake.SubmissionDecoder;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * is stored on {@code articles.rejected}; a request that cannot be read at all is answered 400 and nothing is
  * sent; a revision that would not be published (a duplicate, or older than the newest accepted) is answered 409
  * and nothing is sent. The same validation runs again in ingest's topology, for stories that arrive through Kafka.
+ * A story posted without an id ({@code ?id=}, {@code id:} or {@code articleId}) is given one ({@link ArticleIds});
+ * the 202 names it, with its status URL in {@code Location}.
  */
 final class ArticleEndpoints {
 
@@ -46,6 +49,12 @@ final class ArticleEndpoints {
     static final int RETRY_STATUS_SECONDS = 1;
     /** The {@code source} of a submission that names none. */
     static final String DEFAULT_SOURCE = "http";
+
+    /**
+     * Stands for "no id given" while a body is decoded, so a story without one is read like any other and named
+     * afterwards from what it says ({@link ArticleIds}). A NUL character, which no id a client sends can hold.
+     */
+    static final String ID_TO_ASSIGN = "\u0000id-to-assign";
 
     private static final Logger log = LoggerFactory.getLogger(ArticleEndpoints.class);
 
@@ -115,7 +124,12 @@ final class ArticleEndpoints {
                     ctx.path(), decoded.problems()));
             return;
         }
-        validateAndSend(ctx, decoded.submission(), decoded.warnings(), null);
+        ArticleSubmitted submission = decoded.submission();
+        if (ID_TO_ASSIGN.equals(submission.getArticleId())) {
+            // A POST to the collection creates the story: it is named here, and later revisions use that name.
+            submission.setArticleId(ArticleIds.assign(submission));
+        }
+        validateAndSend(ctx, submission, decoded.warnings(), null);
     }
 
     /**
@@ -186,13 +200,13 @@ final class ArticleEndpoints {
     }
 
     private DecodedSubmission readJson(byte[] body) {
-        Decoded decoded = decoder.json(body);
+        Decoded decoded = decoder.json(body, ID_TO_ASSIGN);
         return decoded instanceof Decoded.Read read ? DecodedSubmission.read(read.submission(), read.warnings())
                 : DecodedSubmission.refused(((Decoded.Refused) decoded).reasons());
     }
 
     private DecodedSubmission readStoryFile(byte[] body, String queryId) {
-        Decoded decoded = decoder.storyFile("request body", body, queryId);
+        Decoded decoded = decoder.storyFile("request body", body, queryId == null ? ID_TO_ASSIGN : queryId);
         if (decoded instanceof Decoded.Refused refused) {
             // Without an id the story cannot be named, so the request itself is at fault.
             return refused.missesTheId() ? DecodedSubmission.refused(refused.reasons())

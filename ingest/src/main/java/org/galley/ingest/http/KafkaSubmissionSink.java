@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleSubmitted;
 import org.galley.runtime.GalleyService;
+import org.galley.runtime.SchemaAdmin;
 import org.galley.runtime.ServiceConfig;
 import org.galley.runtime.Topic;
 import org.galley.runtime.TopicAdmin;
@@ -74,6 +75,8 @@ public final class KafkaSubmissionSink implements SubmissionSink, GalleyService 
             return;
         }
         TopicAdmin.ensure(config, List.of(submitted, rejected));
+        // The public contract is registered before the door opens, so tools that never auto-register can produce.
+        SchemaAdmin.ensure(config, List.of(submitted, rejected));
         Properties props = config.producerProperties("galley-ingest-http");
         // Each topic's own serdes write the values, so one producer serves both topics.
         KafkaProducer<byte[], byte[]> created =

@@ -135,6 +135,13 @@ public final class SubmissionDecoder {
 
     /** Decodes a JSON submission: an object with the contract's fields ({@link #JSON_KEYS}). */
     public Decoded json(byte[] body) {
+        return json(body, null);
+    }
+
+    /**
+     * As {@link #json(byte[])}; {@code defaultId} is the article id when the object names none (null: it must).
+     */
+    public Decoded json(byte[] body, String defaultId) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -153,7 +160,7 @@ public final class SubmissionDecoder {
                     "The body must be a JSON object with the submission's fields, e.g. {\"articleId\": ...}.")));
         }
         SubmissionTree tree = new SubmissionTree((ObjectNode) root, Map.of(), Map.of(), List.of());
-        return new Rules(tree, Spelling.JSON, null, 0).decode(null, null);
+        return new Rules(tree, Spelling.JSON, null, 0).decode(defaultId, null);
     }
 
     /** The default article id of a story file: its name without folder and without {@code .md} or {@code .markdown}. */
@@ -216,7 +223,8 @@ public final class SubmissionDecoder {
         Decoded decode(String defaultId, String storyBody) {
             warnUnknown(root, spelling.keys, "");
             String articleId = text("articleId");
-            if (articleId == null || articleId.isEmpty()) {
+            // Only a missing id takes the default: an empty one is a mistake to point out, not a new story.
+            if (articleId == null) {
                 articleId = defaultId;
             }
             if (articleId == null || articleId.isBlank()) {

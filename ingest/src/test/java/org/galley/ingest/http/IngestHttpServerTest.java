@@ -42,6 +42,16 @@ class IngestHttpServerTest {
              "publishedAt": "2026-04-28"}
             """;
 
+    private static final String UNNAMED_STORY = """
+            ---
+            headline: Budget Vote Delayed
+            byline: Ana Müller
+            category: City
+            published: 2026-04-28
+            ---
+            The council will vote next week.
+            """;
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final RecordingSink sink = new RecordingSink();
     private final InMemoryStatuses statuses = new InMemoryStatuses();
@@ -141,15 +151,61 @@ class IngestHttpServerTest {
     }
 
     @Test
-    void aStoryFileWithoutAnyIdIsABadRequestAndNothingIsSent() throws Exception {
+    void aStoryFileWithoutAnyIdIsNamedFromItsDateAndHeadlineAndAnsweredWithWhereToFollowIt() throws Exception {
         start(IngestSettings.defaults());
 
-        HttpResponse<String> response = post("text/markdown", "---\nheadline: H\n---\nBody\n");
+        HttpResponse<String> response = post("text/markdown", UNNAMED_STORY);
 
-        FrontDoor.assertProblem(response, 400);
-        assertThat(errors(response)).extracting(e -> e.get("field").asText(), e -> e.get("code").asText())
-                .containsExactly(tuple("articleId", "required"));
-        assertThat(sink.sent).isEmpty();
+        assertThat(response.statusCode()).isEqualTo(202);
+        String id = JSON.readTree(response.body()).get("articleId").asText();
+        assertThat(id).matches("2026-04-28-budget-vote-delayed-[0-9a-z]{6}");
+        assertThat(response.headers().firstValue("Location")).hasValue("/v1/articles/" + id);
+        assertThat(JSON.readTree(response.body()).get("statusUrl").asText()).isEqualTo("/v1/articles/" + id);
+        assertThat(sink.sent).extracting(ArticleSubmitted::getArticleId).containsExactly(id);
+    }
+
+    @Test
+    void aJsonSubmissionWithoutAnArticleIdIsNamedToo() throws Exception {
+        start(IngestSettings.defaults());
+
+        HttpResponse<String> response = post("application/json", GOOD_JSON.replace("\"articleId\": \"ms-openai\", ", ""));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(sink.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.getArticleId()).matches("2026-04-28-microsoft-and-openai-[0-9a-z]{6}");
+            assertThat(response.headers().firstValue("Location")).hasValue("/v1/articles/" + sent.getArticleId());
+        });
+    }
+
+    @Test
+    void theSameUnnamedStorySentAgainIsAnsweredWithTheSameIdAndNotSentTwice() throws Exception {
+        start(IngestSettings.defaults());
+        HttpResponse<String> first = post("text/markdown", UNNAMED_STORY);
+        String id = JSON.readTree(first.body()).get("articleId").asText();
+        statuses.put(ArticleStatus.newBuilder().setArticleId(id).setState(StoryState.ACCEPTED)
+                .setRevision(1L).setAcceptedRevision(1L).setUpdatedAt(NOW).setReasons(List.of())
+                .setHistory(List.of()).build());
+
+        HttpResponse<String> retried = post("text/markdown", UNNAMED_STORY);
+
+        FrontDoor.assertProblem(retried, 409);
+        assertThat(JSON.readTree(retried.body()).get("articleId").asText()).isEqualTo(id);
+        assertThat(sink.sent).hasSize(1);
+    }
+
+    @Test
+    void aLaterRevisionAddressesTheAssignedId() throws Exception {
+        start(IngestSettings.defaults());
+        String id = JSON.readTree(post("text/markdown", UNNAMED_STORY).body()).get("articleId").asText();
+
+        HttpResponse<String> correction = client.send(request("/v1/articles?id=" + id)
+                .header("Content-Type", "text/markdown")
+                .POST(BodyPublishers.ofString(UNNAMED_STORY.replace("---\nheadline", "---\nrevision: 2\nheadline")
+                        .replace("next week", "next month"))).build(), BodyHandlers.ofString());
+
+        assertThat(correction.statusCode()).isEqualTo(202);
+        assertThat(sink.sent).extracting(ArticleSubmitted::getArticleId, ArticleSubmitted::getRevision)
+                .containsExactly(tuple(id, 1L), tuple(id, 2L));
     }
 
     @Test
@@ -204,7 +260,7 @@ class IngestHttpServerTest {
 
         FrontDoor.assertProblem(response, 400);
         assertThat(errors(response)).extracting(e -> e.get("field").asText(), e -> e.get("code").asText())
-                .containsExactlyInAnyOrder(tuple("articleId", "required"), tuple("revision", "bad-value"),
+                .containsExactlyInAnyOrder(tuple("revision", "bad-value"),
                         tuple("headline", "bad-value"), tuple("tags", "bad-value"), tuple("action", "bad-value"));
         assertThat(sink.sent).isEmpty();
     }

@@ -45,7 +45,7 @@ public class RegistryAvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     @Override
-    public Serializer<T> serializer() {
+    public RegistryAvroSerializer<T> serializer() {
         return serializer;
     }
 

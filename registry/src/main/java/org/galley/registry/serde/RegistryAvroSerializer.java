@@ -46,6 +46,11 @@ public class RegistryAvroSerializer<T extends SpecificRecord> implements Seriali
         this.writer = new SpecificDatumWriter<>(schema, data);
     }
 
+    /** The generated class's schema: what this serializer registers, and what a service registers at start. */
+    public Schema schema() {
+        return schema;
+    }
+
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         RegistrySerdeConfig config = RegistrySerdeConfig.from(configs);
