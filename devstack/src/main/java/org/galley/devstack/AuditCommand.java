@@ -52,12 +52,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Topics topics = Topics.fromConfig(new ServiceConfig(System.getenv()).with(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "SCHEMA_REGISTRY_URL", registryUrl)));
-        long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-        Reconciliation books = audit(bootstrapServers, topics);
-        while (!books.balanced() && !books.broken() && System.nanoTime() < deadline) {
-            Thread.sleep(WAIT_STEP.toMillis());
-            books = audit(bootstrapServers, topics);
-        }
+        Reconciliation books = settle(bootstrapServers, topics, Duration.ofSeconds(waitSeconds));
         out.print(report(books, topics));
         return books.broken() ? 1 : 0;
     }
@@ -85,6 +80,17 @@ final class AuditCommand implements Callable<Integer> {
             }
         });
         return ledger.reconcile();
+    }
+
+    /** Reads the books again every 2 s, up to {@code wait}, until nothing is in flight or they can no longer balance. */
+    static Reconciliation settle(String bootstrapServers, Topics topics, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Reconciliation books = audit(bootstrapServers, topics);
+        while (!books.balanced() && !books.broken() && System.nanoTime() < deadline) {
+            Thread.sleep(WAIT_STEP.toMillis());
+            books = audit(bootstrapServers, topics);
+        }
+        return books;
     }
 
     static String report(Reconciliation books, Topics topics) {

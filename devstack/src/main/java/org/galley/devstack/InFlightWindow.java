@@ -90,8 +90,8 @@ final class InFlightWindow {
     }
 
     /**
-     * How often ingest is asked about one story that has no answer yet. Asking about every story in flight at each
-     * look (256 at 10 a second) cost a 2,000-story run a quarter of its time in status requests.
+     * How often ingest is asked about one story that has no answer yet: asking about every story in flight at each
+     * look meant 2,560 status requests a second with 256 in flight (a 2,000-story run: 98 s before, 94 s after).
      */
     static final Duration ASK_EVERY = Duration.ofMillis(500);
 

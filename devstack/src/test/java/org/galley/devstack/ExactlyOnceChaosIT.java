@@ -140,12 +140,7 @@ class ExactlyOnceChaosIT {
 
     /** Reads the books until nothing is in flight, or until they can no longer balance. */
     private Reconciliation settle(Topics topics) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        Reconciliation books = AuditCommand.audit(kafka.bootstrapServers(), topics);
-        while (!books.balanced() && !books.broken() && System.nanoTime() < deadline) {
-            Thread.sleep(2_000);
-            books = AuditCommand.audit(kafka.bootstrapServers(), topics);
-        }
+        Reconciliation books = AuditCommand.settle(kafka.bootstrapServers(), topics, SETTLE);
         if (!books.balanced()) {
             stages.forEach(stage -> log.error("{} log:\n{}", stage.name(), stage.logTail()));
         }

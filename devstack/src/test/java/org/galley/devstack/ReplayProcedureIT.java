@@ -99,11 +99,8 @@ class ReplayProcedureIT {
     }
 
     private static void awaitBalanced(InProcessKafka kafka, Topics topics) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!AuditCommand.audit(kafka.bootstrapServers(), topics).balanced()) {
-            assertThat(System.nanoTime()).as("every submission has an outcome").isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        assertThat(AuditCommand.settle(kafka.bootstrapServers(), topics, WAIT).balanced())
+                .as("every submission has an outcome").isTrue();
     }
 
     /** Waits until the last event of every live story carries the new masthead. */

@@ -151,11 +151,7 @@ class ScalingIT {
     /** Reads the books until nothing is in flight and articles.published has stopped growing (relinks included). */
     private static Reconciliation settle(KafkaCluster kafka, Topics topics) throws Exception {
         long deadline = System.nanoTime() + SETTLE.toNanos();
-        Reconciliation books = AuditCommand.audit(kafka.bootstrapServers(), topics);
-        while (!books.balanced() && !books.broken() && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            books = AuditCommand.audit(kafka.bootstrapServers(), topics);
-        }
+        AuditCommand.settle(kafka.bootstrapServers(), topics, SETTLE);
         long quietSince = System.nanoTime();
         long ends = publishedEnds(kafka, topics);
         while (System.nanoTime() - quietSince < QUIET.toNanos() && System.nanoTime() < deadline) {

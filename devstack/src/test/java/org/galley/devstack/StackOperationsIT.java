@@ -67,12 +67,9 @@ class StackOperationsIT {
             List<Throwable> failures = new ArrayList<>();
             SubmissionPlan.send(stack.bootstrapServers(), stack.registryUrl(), plan, Duration.ZERO, failures);
             assertThat(failures).isEmpty();
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             Topics topics = Topics.fromConfig(stack.config());
-            while (!AuditCommand.audit(stack.bootstrapServers(), topics).balanced()) {
-                assertThat(System.nanoTime()).as("every submission has an outcome").isLessThan(deadline);
-                Thread.sleep(250);
-            }
+            assertThat(AuditCommand.settle(stack.bootstrapServers(), topics, Duration.ofSeconds(90)).balanced())
+                    .as("every submission has an outcome").isTrue();
 
             String metrics = get(ops, "/metrics").body();
 
