@@ -56,6 +56,15 @@ class TaggableTextTest {
     }
 
     @Test
+    void leavesOutAddressesWithNeitherASlashNorAnAtSign() {
+        // The cheap test before the URL pattern must still let these through to it.
+        assertThat(of("Visit WWW.Example.com or write to mailto:desk today."))
+                .isEqualTo("Visit · or write to · today.");
+        assertThat(of("Plain prose with dots. And colons: none of them addresses.")).isEqualTo(
+                "Plain prose with dots. And colons: none of them addresses.");
+    }
+
+    @Test
     void leavesOutEmphasisInCapitalsButKeepsOtherEmphasis() {
         assertThat(of("**UPDATE:** the severity was _DOWNGRADED_ to **high** for *Windows* users."))
                 .isEqualTo("· the severity was · to high for Windows users.");
