@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * rather than trusting what a previous run left there.
  *
  * <p>Each event's story page is written as it is applied. Listings, feeds and sitemaps are written by
- * {@link SiteBuilder#flush()}, every event since the last flush in one write: at most once per flush interval,
+ * {@link SiteBuilder#flush()}, every event since the last flush in one write: at most once per flush interval
+ * (longer after a slow flush, see {@link #FLUSH_GAP_PER_FLUSH_TIME}),
  * and once more when the reader is closed, so a stopped site leaves listings that match its pages. A story that
  * arrives after a quiet interval is written by the poll that read it; one that arrives within the interval
  * after a flush waits for the rest of it (the poll times out then, so it never waits longer). So a replay of
@@ -93,6 +94,14 @@ public final class PublishedStreamReader implements GalleyService {
     /** How long the reader's loop may go without turning before it counts as wedged. */
     static final Duration STALL_LIMIT = Duration.ofMinutes(5);
 
+    /**
+     * After a flush, the next waits at least this many times as long as it took: during a replay every flush
+     * rewrites the feeds and first pages of dozens of listings, and flushing once a second then took most of the
+     * reader's time (feeds were 43% of it in a 2,000-story profile), on cores the stages upstream need. So the
+     * reader spends at most a fifth of its time flushing; a quick flush (a story at a time) keeps the interval.
+     */
+    static final int FLUSH_GAP_PER_FLUSH_TIME = 4;
+
     private final Topics topics;
     private final SiteBuilder builder;
     private final InvalidationSink invalidations;
@@ -113,6 +122,7 @@ public final class PublishedStreamReader implements GalleyService {
     private volatile String failure;
     private boolean appliedSinceFlush;
     private long lastFlush;
+    private long flushGapNanos;
     private int readAttempts;
     private long readAgainAt;
     private boolean waitingToRead;
@@ -156,6 +166,7 @@ public final class PublishedStreamReader implements GalleyService {
         this.invalidations = invalidations;
         this.consumers = consumers;
         this.flushIntervalNanos = flushInterval.toNanos();
+        this.flushGapNanos = flushIntervalNanos;
         this.nanoTime = nanoTime;
         this.decoder = decoder;
     }
@@ -238,6 +249,7 @@ public final class PublishedStreamReader implements GalleyService {
         flushedPositions.clear();
         appliedSinceFlush = true;
         lastFlush = nanoTime.getAsLong();
+        flushGapNanos = flushIntervalNanos;
         waitingToRead = false;
         readAttempts = 0;
         flushFailures = 0;
@@ -257,7 +269,7 @@ public final class PublishedStreamReader implements GalleyService {
             return POLL;
         }
         long now = nanoTime.getAsLong();
-        long untilDue = Math.max(flushIntervalNanos - (now - lastFlush), flushFailures > 0 ? flushAgainAt - now : 0);
+        long untilDue = Math.max(flushGapNanos - (now - lastFlush), flushFailures > 0 ? flushAgainAt - now : 0);
         return Duration.ofNanos(Math.max(0, Math.min(untilDue, POLL.toNanos())));
     }
 
@@ -351,7 +363,7 @@ public final class PublishedStreamReader implements GalleyService {
 
     private boolean flushDue() {
         long now = nanoTime.getAsLong();
-        return appliedSinceFlush && !waitingToRead && now - lastFlush >= flushIntervalNanos
+        return appliedSinceFlush && !waitingToRead && now - lastFlush >= flushGapNanos
                 && (flushFailures == 0 || now - flushAgainAt >= 0);
     }
 
@@ -412,8 +424,10 @@ public final class PublishedStreamReader implements GalleyService {
 
     /** Writes the listings of every event applied so far; their invalidations, and the position, may now go out. */
     private void flush() {
+        long start = nanoTime.getAsLong();
         Map<String, List<String>> alsoWritten = builder.flush();
         lastFlush = nanoTime.getAsLong();
+        flushGapNanos = Math.max(flushIntervalNanos, (lastFlush - start) * FLUSH_GAP_PER_FLUSH_TIME);
         appliedSinceFlush = false;
         unflushed.forEach(invalidation -> unsent.add(new Invalidation(
                 InvalidationPaths.including(invalidation.event(), alsoWritten), invalidation.trace())));

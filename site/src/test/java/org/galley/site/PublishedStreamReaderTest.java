@@ -291,6 +291,53 @@ class PublishedStreamReaderTest {
     }
 
     @Test
+    void afterASlowFlushTheNextWaitsFourTimesAsLongAsItTook() {
+        reader = reader(Duration.ofSeconds(1));
+        // Writing the home page takes 500 ms of the reader's clock: a flush of a busy replay.
+        SiteFiles slowHome = new SiteFiles() {
+            @Override
+            public void write(String relativePath, String content) {
+                files.write(relativePath, content);
+                if (relativePath.equals("index.html")) {
+                    nanos.addAndGet(Duration.ofMillis(500).toNanos());
+                }
+            }
+
+            @Override
+            public void appendLine(String relativePath, String line) {
+                files.appendLine(relativePath, line);
+            }
+
+            @Override
+            public boolean delete(String relativePath) {
+                return files.delete(relativePath);
+            }
+        };
+        builder = new SiteBuilder(slowHome, SiteSettings.stackDigest(), SiteBuilderTest.CLOCK);
+        reader = new PublishedStreamReader(TOPICS, builder, sink, () -> consumer, Duration.ofSeconds(1), nanos::get,
+                record -> TOPICS.published().valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        nanos.set(Duration.ofSeconds(2).toNanos());
+        add(0, story("a1").published());
+        reader.step(Duration.ZERO);
+        assertThat(files.writes("index.html")).as("written at 2 s, done at 2.5 s").isEqualTo(1);
+
+        add(1, story("a2").published());
+        nanos.set(Duration.ofMillis(3600).toNanos());
+        reader.step(Duration.ZERO);
+        assertThat(files.writes("index.html")).as("1.1 s after the slow flush ended: not yet").isEqualTo(1);
+        nanos.set(Duration.ofMillis(4400).toNanos());
+        reader.step(Duration.ZERO);
+        assertThat(files.writes("index.html")).isEqualTo(1);
+        assertThat(reader.nextPoll()).as("due 2 s after it ended").isEqualTo(Duration.ofMillis(100));
+
+        nanos.set(Duration.ofMillis(4500).toNanos());
+        reader.step(Duration.ZERO);
+        assertThat(files.writes("index.html")).isEqualTo(2);
+    }
+
+    @Test
     void aStoryAfterAQuietIntervalIsWrittenByThePollThatReadIt() {
         reader = reader(Duration.ofSeconds(1));
         consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
