@@ -9,8 +9,8 @@ import org.galley.enrich.tags.StoryTag;
 import org.galley.enrich.tags.TaggableStory;
 import org.galley.enrich.tags.Tagger;
 import org.galley.enrich.text.Excerpts;
+import org.galley.enrich.text.BodyText;
 import org.galley.enrich.text.ReadableText;
-import org.galley.enrich.text.TaggableText;
 import org.galley.enrich.text.ReadingSettings;
 import org.galley.enrich.text.ReadingTime;
 import org.galley.enrich.text.Slugs;
@@ -53,11 +53,12 @@ public final class StoryEnricher {
             return enriched(story, slug, WordCount.NONE, 0, List.of(), "", publishedAt);
         }
         Locale locale = Locale.forLanguageTag(story.getLanguage() == null ? "en" : story.getLanguage());
-        ReadableText body = ReadableText.of(story.getBodyMarkdown());
+        BodyText text = BodyText.of(story.getBodyMarkdown());
+        ReadableText body = text.readable();
         WordCount words = WordCount.of(body.text());
         int images = body.images() + (story.getHero() != null ? 1 : 0);
         List<StoryTag> tags = tagger.tag(new TaggableStory(
-                story.getHeadline(), story.getDek(), TaggableText.of(story.getBodyMarkdown()), story.getTags(), locale));
+                story.getHeadline(), story.getDek(), text.taggable(), story.getTags(), locale));
         return enriched(story, Slugs.storySlug(story.getHeadline(), story.getArticleId()), words,
                 ReadingTime.minutes(words, images, reading), tags, Excerpts.of(story.getDek(), body, locale),
                 publishedAt);

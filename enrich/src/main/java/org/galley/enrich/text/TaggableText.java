@@ -1,29 +1,6 @@
 package org.galley.enrich.text;
 
-import java.util.List;
 import java.util.regex.Pattern;
-
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
-import org.commonmark.node.CustomBlock;
-import org.commonmark.node.CustomNode;
-import org.commonmark.node.Emphasis;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.Image;
-import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.Link;
-import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
 
 /**
  * The words of a story's Markdown body a tagger may read: its prose, without what an editor would never file a story
@@ -45,7 +22,6 @@ public final class TaggableText {
     /** What stands where something was left out of a sentence: no word, no sentence end, but no phrase across it. */
     public static final String GAP = " \u00b7 ";
 
-    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final Pattern URL = Pattern.compile(
             "(?i)\\b(?:[a-z][a-z0-9+.-]*://|www\\.|mailto:)\\S+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
             // an address without its scheme, known by the path after the host: go.dev/doc, pkg.go.dev/vuln
@@ -56,13 +32,9 @@ public final class TaggableText {
     private TaggableText() {
     }
 
+    /** The body's prose ({@link BodyText} reads it once for reading time and excerpt too). */
     public static String of(String markdown) {
-        if (markdown == null || markdown.isBlank()) {
-            return "";
-        }
-        Collector collector = new Collector();
-        PARSER.parse(markdown).accept(collector);
-        return collector.text.toString().strip();
+        return BodyText.of(markdown).taggable();
     }
 
     /** A bare URL or e-mail address in running text, replaced by a {@link #GAP}. */
@@ -107,140 +79,5 @@ public final class TaggableText {
         String shown = text.strip();
         return (destination != null && IMAGE_FILE.matcher(destination).find())
                 || shown.equals(destination) || URL.matcher(shown).matches();
-    }
-
-    private static final class Collector extends AbstractVisitor {
-
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public void visit(Text node) {
-            text.append(withoutUrls(node.getLiteral()));
-        }
-
-        @Override
-        public void visit(Code node) {
-            gap();
-        }
-
-        @Override
-        public void visit(HtmlInline node) {
-            gap();
-        }
-
-        @Override
-        public void visit(Image node) {
-            gap();
-        }
-
-        @Override
-        public void visit(Link node) {
-            if (isUnreadableLink(node.getDestination(), literal(node))) {
-                gap();
-            } else {
-                visitChildren(node);
-            }
-        }
-
-        @Override
-        public void visit(Emphasis node) {
-            emphasis(node);
-        }
-
-        @Override
-        public void visit(StrongEmphasis node) {
-            emphasis(node);
-        }
-
-        @Override
-        public void visit(SoftLineBreak node) {
-            text.append(' ');
-        }
-
-        @Override
-        public void visit(HardLineBreak node) {
-            text.append('\n');
-        }
-
-        @Override
-        public void visit(HtmlBlock node) {
-            endBlock();
-        }
-
-        @Override
-        public void visit(FencedCodeBlock node) {
-            endBlock();
-        }
-
-        @Override
-        public void visit(IndentedCodeBlock node) {
-            endBlock();
-        }
-
-        @Override
-        public void visit(Heading node) {
-            visitChildren(node);
-            endBlock();
-        }
-
-        @Override
-        public void visit(Paragraph node) {
-            visitChildren(node);
-            endBlock();
-        }
-
-        @Override
-        public void visit(CustomBlock node) {
-            visitChildren(node);
-            endBlock();
-        }
-
-        @Override
-        public void visit(CustomNode node) {
-            visitChildren(node);
-            if (node instanceof TableCell) {
-                text.append(GAP);
-            }
-        }
-
-        private void emphasis(Node node) {
-            if (isShout(literal(node))) {
-                gap();
-            } else {
-                visitChildren(node);
-            }
-        }
-
-        private void gap() {
-            text.append(GAP);
-        }
-
-        private void endBlock() {
-            int end = text.length();
-            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
-            text.setLength(end);
-            if (end > 0) {
-                text.append(ReadableText.BLOCK_SEPARATOR);
-            }
-        }
-    }
-
-    /** The plain text under a node: its text and inline code, nothing else. */
-    private static String literal(Node node) {
-        StringBuilder literal = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                literal.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                literal.append(code.getLiteral());
-            }
-        });
-        return literal.toString();
     }
 }
