@@ -84,7 +84,7 @@ final class StoryPublisher {
             // On a stack that never had a story ingest knows none, and asking it about each would only cost time.
             ResumingSink sink = new ResumingSink(kafka,
                     anyStorySubmittedBefore() ? ingest::acceptedRevision : articleId -> Optional.empty());
-            entries = new InFlightWindow(sink, articleId -> ingest.status(articleId).filter(this::onTheSite),
+            entries = new InFlightWindow(sink, articleIds -> onTheSite(ingest.statuses(articleIds)),
                     stack.siteUrl(), listener, limits, clock, InFlightWindow.POLL).publish(stories);
             notResent = sink.notResent();
         }
@@ -95,6 +95,12 @@ final class StoryPublisher {
         try (PipelineIdle idle = PipelineIdle.forStack(stack)) {
             return new PublishReport(entries, notResent, idle.await(limits.storyTimeout()));
         }
+    }
+
+    /** The statuses but those of stories ingest says are published whose pages the site has not written yet. */
+    private Map<String, StoryStatus> onTheSite(Map<String, StoryStatus> statuses) {
+        statuses.values().removeIf(status -> !onTheSite(status));
+        return statuses;
     }
 
     /** Whether the site has written the page of a story ingest says is published; true of any other status. */

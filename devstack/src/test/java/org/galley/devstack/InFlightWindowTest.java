@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -77,6 +77,27 @@ class InFlightWindowTest {
 
         assertThat(events).containsSubsequence("sent story-00", "resolved story-00", "sent story-00");
         assertThat(events.subList(0, events.indexOf("resolved story-00"))).containsExactly("sent story-00");
+    }
+
+    @Test
+    void eachLookAsksAboutEveryStoryDueInOneRequest() throws InterruptedException {
+        window(8).publish(stories(20));
+
+        assertThat(pipeline.asks).hasSizeLessThanOrEqualTo(pipeline.pauses + 1);
+        assertThat(pipeline.asks.get(0)).containsExactlyElementsOf(ids(stories(8)));
+        assertThat(pipeline.asks).allSatisfy(ask -> assertThat(ask).doesNotHaveDuplicates());
+    }
+
+    @Test
+    void aStoryWithoutAnAnswerIsAskedAboutAtMostOncePerAskEvery() throws InterruptedException {
+        pipeline.neverAnswer.add("story-00");
+        pipeline.stepBy = Duration.ofMillis(100);
+
+        window(4).publish(stories(1));
+
+        long asked = pipeline.asks.stream().filter(ask -> ask.contains("story-00")).count();
+        assertThat(pipeline.pauses).as("looks").isGreaterThan(500);
+        assertThat(asked).isBetween(TIMEOUT.dividedBy(InFlightWindow.ASK_EVERY), TIMEOUT.dividedBy(InFlightWindow.ASK_EVERY) + 1);
     }
 
     @Test
@@ -157,7 +178,7 @@ class InFlightWindowTest {
             public void finished() {
             }
         };
-        return new InFlightWindow(pipeline, pipeline::status, "https://news.example/", listener,
+        return new InFlightWindow(pipeline, pipeline::statuses, "https://news.example/", listener,
                 new InFlightWindow.Limits(inFlight, TIMEOUT), clock, pipeline::step);
     }
 
@@ -176,6 +197,9 @@ class InFlightWindowTest {
         final Set<String> refuse = new HashSet<>();
         final Map<String, String> failIn = new HashMap<>();
         private final List<StoryStatus> unanswered = new ArrayList<>();
+        /** The article ids of each status request, in order. */
+        final List<List<String>> asks = new ArrayList<>();
+        Duration stepBy = Duration.ofSeconds(1);
         int resolved;
         int mostUnresolved;
         int pauses;
@@ -205,8 +229,11 @@ class InFlightWindowTest {
             unanswered.add(new StoryStatus(StoryStatus.Kind.REJECTED, story.articleId(), null, null, null, List.of("payload: too large")));
         }
 
-        Optional<StoryStatus> status(String articleId) {
-            return Optional.ofNullable(statuses.get(articleId));
+        Map<String, StoryStatus> statuses(Collection<String> articleIds) {
+            asks.add(List.copyOf(articleIds));
+            Map<String, StoryStatus> found = new HashMap<>();
+            articleIds.stream().filter(statuses::containsKey).forEach(id -> found.put(id, statuses.get(id)));
+            return found;
         }
 
         void step() {
@@ -214,7 +241,7 @@ class InFlightWindowTest {
             if (pauses > 10_000) {
                 throw new AssertionError("The window never finished");
             }
-            clock.advance(Duration.ofSeconds(1));
+            clock.advance(stepBy);
             if (holdBack.remove(unanswered.isEmpty() ? null : unanswered.get(unanswered.size() - 1).articleId())) {
                 return;
             }

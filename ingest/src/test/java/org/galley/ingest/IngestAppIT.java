@@ -153,7 +153,7 @@ class IngestAppIT {
     }
 
     @Test
-    void aGoodStorysStatusGoesFromSubmittedToAccepted() throws Exception {
+    void aGoodStorysStatusGoesFromSubmittedToAcceptedAndTheBatchStatusAnswersItToo() throws Exception {
         byte[] story = Files.readAllBytes(Path.of(System.getProperty("user.dir"))
                 .resolve("../samples/stories/claude-goes-to-work.md").normalize());
 
@@ -166,6 +166,17 @@ class IngestAppIT {
         assertThat(status.get("history")).extracting(change -> change.get("state").asText())
                 .containsExactly("submitted", "accepted");
         assertThat(get("/v1/articles/never-sent").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> batch = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/v1/statuses")).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"ids\": [\"claude-story\", \"never-sent\"]}")).build(),
+                BodyHandlers.ofString());
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+        JsonNode statuses = JSON.readTree(batch.body());
+        assertThat(statuses.get("statuses")).singleElement()
+                .isEqualTo(JSON.readTree(get("/v1/articles/claude-story").body()));
+        assertThat(statuses.get("unknown")).singleElement().extracting(JsonNode::asText).isEqualTo("never-sent");
+        assertThat(statuses.get("unavailable")).isEmpty();
     }
 
     /** Asks for the story's status until it is in the state; a real pipeline takes its time. */

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code DELETE /v1/articles/{id}} ({@code ?revision=}, default the next after the newest accepted) -> 202;
  *       404 for a story never accepted</li>
  *   <li>{@code GET /v1/articles/{id}} -> 200 with the story's status, from a {@link StatusLookup}</li>
+ *   <li>{@code POST /v1/statuses} with {@code {"ids": [...]}} -> 200 with the status of each of up to 1,000
+ *       stories, for tools that follow many at once</li>
  *   <li>{@code GET /v1/healthz} -> 200 while submissions can be sent, else 503</li>
  * </ul>
  * It refuses to start beyond loopback without a token unless told so
@@ -83,6 +85,7 @@ public final class IngestHttpServer implements GalleyService {
         ArticleEndpoints articles = new ArticleEndpoints(settings, sink, new AcceptedRevisions(statuses, forwarder), clock,
                 tracing);
         StatusEndpoint status = new StatusEndpoint(settings, statuses, forwarder);
+        StatusBatchEndpoint batch = new StatusBatchEndpoint(settings, statuses, forwarder);
         routes.clear();
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -90,6 +93,7 @@ public final class IngestHttpServer implements GalleyService {
             route(config, HandlerType.POST, ArticleEndpoints.ARTICLES, articles::submit);
             route(config, HandlerType.GET, ArticleEndpoints.ARTICLES + "/{id}", status::get);
             route(config, HandlerType.DELETE, ArticleEndpoints.ARTICLES + "/{id}", articles::unpublish);
+            route(config, HandlerType.POST, StatusBatchEndpoint.PATH, batch::post);
             route(config, HandlerType.GET, "/v1/healthz", articles::health);
             config.routes.error(404, ctx -> Replies.problem(ctx, Problem.of(404, "Not Found",
                     "There is nothing at " + ctx.method() + " " + ctx.path() + ".", ctx.path())));

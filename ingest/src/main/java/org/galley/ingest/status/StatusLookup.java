@@ -1,5 +1,9 @@
 package org.galley.ingest.status;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.galley.events.ArticleStatus;
 
 /**
@@ -10,6 +14,18 @@ public interface StatusLookup {
 
     /** Where the status of the article stands right now; never throws for an unknown or unreachable story. */
     Result find(String articleId);
+
+    /**
+     * Where each of the articles stands right now, by article id in the order given; as {@link #find} for each,
+     * which an implementation may do more cheaply together.
+     */
+    default Map<String, Result> findAll(Collection<String> articleIds) {
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (String articleId : articleIds) {
+            results.put(articleId, find(articleId));
+        }
+        return results;
+    }
 
     /** The answer to one look-up. */
     sealed interface Result permits Found, Missing, Elsewhere, Unavailable {

@@ -1,9 +1,15 @@
 package org.galley.ingest.status;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -19,6 +25,8 @@ import org.galley.events.ArticleStatus;
  * {@code application.server}), says where, so the caller can ask there.
  */
 public final class StreamsStatusLookup implements StatusLookup {
+
+    private static final Serializer<String> KEYS = Serdes.String().serializer();
 
     private final Supplier<Optional<KafkaStreams>> streams;
     private final String storeName;
@@ -37,13 +45,30 @@ public final class StreamsStatusLookup implements StatusLookup {
 
     @Override
     public Result find(String articleId) {
+        return findAll(List.of(articleId)).get(articleId);
+    }
+
+    /** Asks the running application once, and opens each store partition once, for all the ids. */
+    @Override
+    public Map<String, Result> findAll(Collection<String> articleIds) {
+        Map<String, Result> results = new LinkedHashMap<>();
         Optional<KafkaStreams> running = streams.get();
         if (running.isEmpty()) {
-            return new Unavailable("ingest's stream processor is not running");
+            Result notRunning = new Unavailable("ingest's stream processor is not running");
+            articleIds.forEach(articleId -> results.put(articleId, notRunning));
+            return results;
         }
-        KafkaStreams app = running.get();
+        Map<Integer, ReadOnlyKeyValueStore<String, ArticleStatus>> partitions = new HashMap<>();
+        for (String articleId : articleIds) {
+            results.put(articleId, find(running.get(), articleId, partitions));
+        }
+        return results;
+    }
+
+    private Result find(KafkaStreams app, String articleId,
+                        Map<Integer, ReadOnlyKeyValueStore<String, ArticleStatus>> partitions) {
         try {
-            KeyQueryMetadata owner = app.queryMetadataForKey(storeName, articleId, Serdes.String().serializer());
+            KeyQueryMetadata owner = app.queryMetadataForKey(storeName, articleId, KEYS);
             if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
                 return new Unavailable("the story's partition has no active owner yet");
             }
@@ -51,9 +76,10 @@ public final class StreamsStatusLookup implements StatusLookup {
             if (!self.equals(active)) {
                 return new Elsewhere(active.host(), active.port());
             }
-            ReadOnlyKeyValueStore<String, ArticleStatus> store = app.store(StoreQueryParameters
-                    .fromNameAndType(storeName, QueryableStoreTypes.<String, ArticleStatus>keyValueStore())
-                    .withPartition(owner.partition()));
+            ReadOnlyKeyValueStore<String, ArticleStatus> store = partitions.computeIfAbsent(owner.partition(),
+                    partition -> app.store(StoreQueryParameters
+                            .fromNameAndType(storeName, QueryableStoreTypes.<String, ArticleStatus>keyValueStore())
+                            .withPartition(partition)));
             ArticleStatus status = store.get(articleId);
             return status == null ? new Missing() : new Found(status);
         } catch (InvalidStateStoreException | IllegalStateException e) {

@@ -1,7 +1,10 @@
 package org.galley.ingest.http;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.galley.events.ArticleStatus;
 import org.galley.ingest.status.StatusLookup;
@@ -10,6 +13,8 @@ import org.galley.ingest.status.StatusLookup;
 final class InMemoryStatuses implements StatusLookup {
 
     final Map<String, Result> answers = new ConcurrentHashMap<>();
+    /** The ids of each {@link #findAll} call, in order. */
+    final List<List<String>> askedTogether = new CopyOnWriteArrayList<>();
 
     void put(ArticleStatus status) {
         answers.put(status.getArticleId(), new Found(status));
@@ -18,5 +23,11 @@ final class InMemoryStatuses implements StatusLookup {
     @Override
     public Result find(String articleId) {
         return answers.getOrDefault(articleId, new Missing());
+    }
+
+    @Override
+    public Map<String, Result> findAll(Collection<String> articleIds) {
+        askedTogether.add(List.copyOf(articleIds));
+        return StatusLookup.super.findAll(articleIds);
     }
 }

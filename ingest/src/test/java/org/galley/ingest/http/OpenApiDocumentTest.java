@@ -83,6 +83,7 @@ class OpenApiDocumentTest {
     @Test
     void theDocumentedShapesHaveTheFieldsTheServerWrites() {
         assertThat(properties("Status")).containsExactlyInAnyOrderElementsOf(components(StatusView.class));
+        assertThat(properties("StatusBatch")).containsExactlyInAnyOrderElementsOf(components(StatusBatch.class));
         assertThat(properties("Problem")).containsExactlyInAnyOrderElementsOf(components(Problem.class));
         assertThat(properties("FieldError")).containsExactlyInAnyOrderElementsOf(components(Problem.FieldError.class));
         assertThat(properties("Receipt")).containsExactlyInAnyOrderElementsOf(components(ArticleEndpoints.Receipt.class));

@@ -2,6 +2,7 @@ package org.galley.ingest.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.kafka.streams.state.HostInfo;
@@ -16,5 +17,7 @@ class StreamsStatusLookupTest {
                 new HostInfo("localhost", 8082));
 
         assertThat(lookup.find("story")).isInstanceOf(StatusLookup.Unavailable.class);
+        assertThat(lookup.findAll(List.of("one", "two"))).containsOnlyKeys("one", "two")
+                .allSatisfy((articleId, result) -> assertThat(result).isInstanceOf(StatusLookup.Unavailable.class));
     }
 }
