@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each event's story page is written as it is applied. Listings, feeds and sitemaps are written by
  * {@link SiteBuilder#flush()}, every event since the last flush in one write: at most once per flush interval
- * (longer after a slow flush, see {@link #FLUSH_GAP_PER_FLUSH_TIME}),
+ * (longer after a slow flush while events keep coming, see {@link #FLUSH_GAP_PER_FLUSH_TIME} and {@link #QUIET}),
  * and once more when the reader is closed, so a stopped site leaves listings that match its pages. A story that
  * arrives after a quiet interval is written by the poll that read it; one that arrives within the interval
  * after a flush waits for the rest of it (the poll times out then, so it never waits longer). So a replay of
@@ -102,6 +102,13 @@ public final class PublishedStreamReader implements GalleyService {
      */
     static final int FLUSH_GAP_PER_FLUSH_TIME = 4;
 
+    /**
+     * After a slow flush, what is waiting is written once the interval has passed and no poll has read anything
+     * for this long: the replay upstream has ended (its stages commit every few ms while it lasts), so the site
+     * need not wait out the rest of the longer gap with its last stories unlisted.
+     */
+    static final Duration QUIET = Duration.ofMillis(300);
+
     private final Topics topics;
     private final SiteBuilder builder;
     private final InvalidationSink invalidations;
@@ -123,6 +130,7 @@ public final class PublishedStreamReader implements GalleyService {
     private boolean appliedSinceFlush;
     private long lastFlush;
     private long flushGapNanos;
+    private long lastRead;
     private int readAttempts;
     private long readAgainAt;
     private boolean waitingToRead;
@@ -249,6 +257,7 @@ public final class PublishedStreamReader implements GalleyService {
         flushedPositions.clear();
         appliedSinceFlush = true;
         lastFlush = nanoTime.getAsLong();
+        lastRead = lastFlush;
         flushGapNanos = flushIntervalNanos;
         waitingToRead = false;
         readAttempts = 0;
@@ -269,7 +278,9 @@ public final class PublishedStreamReader implements GalleyService {
             return POLL;
         }
         long now = nanoTime.getAsLong();
-        long untilDue = Math.max(flushGapNanos - (now - lastFlush), flushFailures > 0 ? flushAgainAt - now : 0);
+        long untilDue = Math.max(Math.min(flushGapNanos - (now - lastFlush),
+                        Math.max(flushIntervalNanos - (now - lastFlush), QUIET.toNanos() - (now - lastRead))),
+                flushFailures > 0 ? flushAgainAt - now : 0);
         return Duration.ofNanos(Math.max(0, Math.min(untilDue, POLL.toNanos())));
     }
 
@@ -283,6 +294,9 @@ public final class PublishedStreamReader implements GalleyService {
             return;
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+        if (!records.isEmpty()) {
+            lastRead = nanoTime.getAsLong();
+        }
         long lastApplied = -1;
         List<TopicPartition> partitions = new ArrayList<>(records.partitions());
         for (int i = 0; i < partitions.size(); i++) {
@@ -363,7 +377,9 @@ public final class PublishedStreamReader implements GalleyService {
 
     private boolean flushDue() {
         long now = nanoTime.getAsLong();
-        return appliedSinceFlush && !waitingToRead && now - lastFlush >= flushGapNanos
+        boolean gapPassed = now - lastFlush >= flushGapNanos
+                || now - lastFlush >= flushIntervalNanos && now - lastRead >= QUIET.toNanos();
+        return appliedSinceFlush && !waitingToRead && gapPassed
                 && (flushFailures == 0 || now - flushAgainAt >= 0);
     }
 
