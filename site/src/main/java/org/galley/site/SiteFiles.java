@@ -1,6 +1,7 @@
 package org.galley.site;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the site's files go, by site-relative path ({@code ai/story/index.html} or {@code /ai/feed.xml}):
@@ -12,6 +13,11 @@ public interface SiteFiles {
     void write(String relativePath, String content);
 
     void appendLine(String relativePath, String line);
+
+    /** The file's content; empty when there is no such file, or where files cannot be read back. */
+    default Optional<String> read(String relativePath) {
+        return Optional.empty();
+    }
 
     /** Removes the file, and any folder that leaves empty; says whether there was such a file. */
     boolean delete(String relativePath);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A site folder that counts how often each file is written (site-relative, without a leading slash). */
 final class CountingFiles implements SiteFiles {
@@ -30,6 +31,11 @@ final class CountingFiles implements SiteFiles {
     public void write(String relativePath, String content) {
         writes.merge(relativePath.startsWith("/") ? relativePath.substring(1) : relativePath, 1, Integer::sum);
         folder.write(relativePath, content);
+    }
+
+    @Override
+    public Optional<String> read(String relativePath) {
+        return folder.read(relativePath);
     }
 
     @Override

@@ -20,10 +20,35 @@ class WrittenFilesTest {
 
         assertThat(files.write("ai/index.html", "one")).isTrue();
         assertThat(files.write("/ai/index.html", "one")).as("the same file, named from the root").isFalse();
-        assertThat(files.write("ai/index.html", "two")).isTrue();
+        assertThat(files.write("ai/index.html", "two")).as("same length, other bytes").isTrue();
+        assertThat(files.write("ai/index.html", "three")).as("another length").isTrue();
 
-        assertThat(folder.writes("ai/index.html")).isEqualTo(2);
-        assertThat(Files.readString(out.resolve("ai/index.html"))).isEqualTo("two");
+        assertThat(folder.writes("ai/index.html")).isEqualTo(3);
+        assertThat(Files.readString(out.resolve("ai/index.html"))).isEqualTo("three");
+    }
+
+    @Test
+    void aFileThatCannotBeReadBackIsWrittenAgainEvenWithTheSameBytes() {
+        CountingFiles folder = new CountingFiles(out);
+        WrittenFiles files = new WrittenFiles(new SiteFiles() {
+            @Override
+            public void write(String relativePath, String content) {
+                folder.write(relativePath, content);
+            }
+
+            @Override
+            public void appendLine(String relativePath, String line) {
+                folder.appendLine(relativePath, line);
+            }
+
+            @Override
+            public boolean delete(String relativePath) {
+                return folder.delete(relativePath);
+            }
+        });
+        files.write("feed.xml", "same");
+        assertThat(files.write("feed.xml", "same")).isTrue();
+        assertThat(folder.writes("feed.xml")).isEqualTo(2);
     }
 
     @Test
