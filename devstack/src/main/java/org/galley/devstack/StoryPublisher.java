@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.galley.ingest.storyfile.StoryFileParser;
 import org.galley.ingest.storyfile.StoryFileResult;
 import org.galley.runtime.SiteSettings;
 import org.galley.runtime.Topics;
+import org.galley.site.SiteBuilder;
 
 /**
  * Publishes a folder of story files through a running local stack, the way a newsroom tool would, and returns
@@ -32,7 +34,8 @@ import org.galley.runtime.Topics;
  * ({@link ResumingSink}): its status is the one it had, and the report says so.
  *
  * <p>Ingest calls a story published once render has published it, and the site writes its page a moment later.
- * A published story is reported only once its page is in the site's folder; a later revision of it may still
+ * A published story is reported only once its page is in the site's folder, or as failed in the site once the
+ * site has logged that it could not apply the story's event; a later revision of it may still
  * be on its way to the site then (its page was there already), which is why the report waits for the site's
  * group to have read {@code articles.published} to the end before it is final.
  *
@@ -84,7 +87,8 @@ final class StoryPublisher {
             // On a stack that never had a story ingest knows none, and asking it about each would only cost time.
             ResumingSink sink = new ResumingSink(kafka,
                     anyStorySubmittedBefore() ? ingest::acceptedRevision : articleId -> Optional.empty());
-            entries = new InFlightWindow(sink, articleIds -> onTheSite(ingest.statuses(articleIds)),
+            SiteSkips skips = new SiteSkips(stack.site().folder().resolve(SiteBuilder.REJECTED_LOG));
+            entries = new InFlightWindow(sink, articleIds -> asOnTheSite(ingest.statuses(articleIds), skips),
                     stack.siteUrl(), listener, limits, clock, InFlightWindow.POLL).publish(stories);
             notResent = sink.notResent();
         }
@@ -97,10 +101,25 @@ final class StoryPublisher {
         }
     }
 
-    /** The statuses but those of stories ingest says are published whose pages the site has not written yet. */
-    private Map<String, StoryStatus> onTheSite(Map<String, StoryStatus> statuses) {
-        statuses.values().removeIf(status -> !onTheSite(status));
-        return statuses;
+    /**
+     * The statuses as the local site bears them out: a story ingest says is published counts once the site has
+     * written its page, or as failed in the site once the site has skipped its event ({@link SiteSkips}); until
+     * then it has no answer yet.
+     */
+    private Map<String, StoryStatus> asOnTheSite(Map<String, StoryStatus> statuses, SiteSkips skips) {
+        Map<String, StoryStatus> borneOut = new HashMap<>();
+        statuses.forEach((articleId, status) -> {
+            if (onTheSite(status)) {
+                borneOut.put(articleId, status);
+            } else {
+                skips.of(articleId)
+                        .filter(skip -> skip.revision() == null || status.revision() == null
+                                || skip.revision() >= status.revision())
+                        .ifPresent(skip -> borneOut.put(articleId, new StoryStatus(StoryStatus.Kind.FAILED, articleId,
+                                status.revision(), null, "site", List.of("site: " + skip.reason()))));
+            }
+        });
+        return borneOut;
     }
 
     /** Whether the site has written the page of a story ingest says is published; true of any other status. */
