@@ -292,13 +292,7 @@ class PublishedStreamReaderTest {
 
     @Test
     void afterASlowFlushTheNextWaitsFourTimesAsLongAsItTookWhileStoriesKeepComing() {
-        reader = slowReader();
-        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
-        reader.open();
-        nanos.set(Duration.ofSeconds(2).toNanos());
-        add(0, story("a1").published());
-        reader.step(Duration.ZERO);
-        assertThat(files.writes("index.html")).as("written at 2 s, done at 2.5 s").isEqualTo(1);
+        slowFlushFromTwoToTwoAndAHalfSeconds();
 
         // Stories keep coming every 200 ms: the next flush is due 2 s after the slow one ended, at 4.5 s.
         long offset = 1;
@@ -318,13 +312,7 @@ class PublishedStreamReaderTest {
 
     @Test
     void afterASlowFlushWhatIsWaitingIsWrittenOnceThePollsHaveReadNothingForAWhile() {
-        reader = slowReader();
-        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
-        reader.open();
-        nanos.set(Duration.ofSeconds(2).toNanos());
-        add(0, story("a1").published());
-        reader.step(Duration.ZERO);
-        assertThat(files.writes("index.html")).as("written at 2 s, done at 2.5 s").isEqualTo(1);
+        slowFlushFromTwoToTwoAndAHalfSeconds();
 
         nanos.set(Duration.ofMillis(3600).toNanos());
         add(1, story("a2").published());
@@ -339,28 +327,25 @@ class PublishedStreamReaderTest {
         assertThat(files.writes("index.html")).as("the replay has ended: no need to wait until 4.5 s").isEqualTo(2);
     }
 
+    /** Starts a {@link #slowReader()} whose first flush, of one story, runs from 2 s to 2.5 s. */
+    private void slowFlushFromTwoToTwoAndAHalfSeconds() {
+        reader = slowReader();
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        nanos.set(Duration.ofSeconds(2).toNanos());
+        add(0, story("a1").published());
+        reader.step(Duration.ZERO);
+        assertThat(files.writes("index.html")).as("written at 2 s, done at 2.5 s").isEqualTo(1);
+    }
+
     /** A reader with a 1 s flush interval whose every flush takes 500 ms (writing the home page): a busy replay's. */
     private PublishedStreamReader slowReader() {
         files = new CountingFiles(out);
-        SiteFiles slowHome = new SiteFiles() {
-            @Override
-            public void write(String relativePath, String content) {
-                files.write(relativePath, content);
-                if (relativePath.equals("index.html")) {
-                    nanos.addAndGet(Duration.ofMillis(500).toNanos());
-                }
+        SiteFiles slowHome = new HookedFiles(files, path -> {
+            if (path.equals("index.html")) {
+                nanos.addAndGet(Duration.ofMillis(500).toNanos());
             }
-
-            @Override
-            public void appendLine(String relativePath, String line) {
-                files.appendLine(relativePath, line);
-            }
-
-            @Override
-            public boolean delete(String relativePath) {
-                return files.delete(relativePath);
-            }
-        };
+        });
         builder = new SiteBuilder(slowHome, SiteSettings.stackDigest(), SiteBuilderTest.CLOCK);
         return new PublishedStreamReader(TOPICS, builder, sink, () -> consumer, Duration.ofSeconds(1), nanos::get,
                 record -> TOPICS.published().valueSerde().deserializer().deserialize(record.topic(), record.value()));
