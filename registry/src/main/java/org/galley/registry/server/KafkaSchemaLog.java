@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -122,6 +123,26 @@ final class KafkaSchemaLog implements SchemaJournal, AutoCloseable {
         producer.close(TIMEOUT);
     }
 
+    /**
+     * The topic's description. A broker may not know a topic it has just created for a moment (KRaft hands the
+     * new metadata out asynchronously), so "unknown topic" is asked again until {@link #TIMEOUT}.
+     */
+    private static TopicDescription describeOnceKnown(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private static void ensureTopic(Map<String, Object> client, String topic) {
         try (Admin admin = Admin.create(client)) {
             int brokers = admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
@@ -135,8 +156,7 @@ final class KafkaSchemaLog implements SchemaJournal, AutoCloseable {
                     throw e;
                 }
             }
-            TopicDescription found = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            TopicDescription found = describeOnceKnown(admin, topic);
             // With more partitions the changes would lose their order, and ids could be handed out twice.
             if (found.partitions().size() != 1) {
                 throw new IllegalStateException("The schema registry topic " + topic + " must have one partition, has "
