@@ -39,9 +39,6 @@ public final class VocabularyMatcher {
     static final int OPENING_CHARACTERS = 600;
 
     private static final Pattern VERSION = Pattern.compile("[ \\u00A0]v?\\d+(?:\\.\\d+)+(?![\\p{L}\\p{N}])");
-    private static final String NOT_CJK = "&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]";
-    private static final String WORD_BEFORE = "(?<![\\p{L}\\p{N}_" + NOT_CJK + "])";
-    private static final String WORD_AFTER = "(?![\\p{L}\\p{N}_" + NOT_CJK + "])";
     // CJK scripts start at U+2E80; below it no character needs the (slower) script lookup.
     private static final char FIRST_CJK = '\u2E80';
 
@@ -135,8 +132,9 @@ public final class VocabularyMatcher {
         if (at < 0) {
             return;
         }
-        Matcher matcher = alias.pattern().matcher(text).region(at, text.length()).useTransparentBounds(true);
-        if (matcher.lookingAt() && (alias.context().isEmpty() || inContext(text, at, alias.context(), locale)
+        Matcher matcher = alias.pattern().matcher(text).region(at, text.length());
+        if (matcher.lookingAt() && isWhole(text, at, matcher.end(), 0, text.length())
+                && (alias.context().isEmpty() || inContext(text, at, alias.context(), locale)
                 || isVersioned(text, matcher.end()))) {
             found.add(new Match(at, matcher.end(), alias.term(), alias.commonWords()));
         }
@@ -152,15 +150,51 @@ public final class VocabularyMatcher {
 
     private static boolean inContext(String text, int index, List<Pattern> context, Locale locale) {
         int[] sentence = Sentences.around(text, index, locale);
-        String words = text.substring(sentence[0], sentence[1]);
-        return context.stream().anyMatch(word -> word.matcher(words).find());
+        for (Pattern word : context) {
+            Matcher matcher = word.matcher(text).region(sentence[0], sentence[1]);
+            for (int from = sentence[0]; from < sentence[1] && matcher.find(); ) {
+                if (isWhole(text, matcher.start(), matcher.end(), sentence[0], sentence[1])) {
+                    return true;
+                }
+                from = matcher.start() + 1;
+                matcher.region(from, sentence[1]);
+            }
+        }
+        return false;
     }
 
-    /** A pattern for whole words; a space in them also matches a hyphen, so "open source" finds "open-source". */
+    /**
+     * A pattern for the words themselves; a space in them also matches a hyphen, so "open source" finds
+     * "open-source". Whether a match stands as whole words is {@link #isWhole}'s question: asked in code, once per
+     * match, it costs far less than a look-behind the regex engine would try at every character of a sentence.
+     */
     private static Pattern words(String words, boolean caseSensitive) {
         String body = Arrays.stream(words.split(" ")).map(Pattern::quote).collect(Collectors.joining("[\\s\\u00A0-]+"));
         int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        return Pattern.compile(WORD_BEFORE + body + WORD_AFTER, flags);
+        return Pattern.compile(body, flags);
+    }
+
+    /**
+     * Whether {@code text[start, end)} stands as whole words within {@code [lo, hi)}: no letter, number or '_' runs
+     * on from either side. A CJK character does not, since those scripts put no spaces between words.
+     */
+    static boolean isWhole(String text, int start, int end, int lo, int hi) {
+        return (start <= lo || !runsOn(text.codePointBefore(start)))
+                && (end >= hi || !runsOn(text.codePointAt(end)));
+    }
+
+    private static boolean runsOn(int codePoint) {
+        if (codePoint == '_') {
+            return true;
+        }
+        if (!Character.isLetter(codePoint)) {
+            int type = Character.getType(codePoint);
+            if (type != Character.DECIMAL_DIGIT_NUMBER && type != Character.LETTER_NUMBER
+                    && type != Character.OTHER_NUMBER) {
+                return false;
+            }
+        }
+        return !isCjk(codePoint);
     }
 
     /** Written in lowercase letters only, like a common word; names, acronyms and CJK aliases are not. */

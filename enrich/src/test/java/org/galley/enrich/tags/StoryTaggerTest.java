@@ -185,6 +185,27 @@ class StoryTaggerTest {
     }
 
     @Test
+    void aContextWordCountsOnlyAsAWholeWordInTheSameSentence() {
+        assertThat(bodyTags("Go ahead with the runtime.")).containsExactly("Go");
+        // Inside a longer word ("runtimes_x", "preruntime"), or in another sentence, it says nothing.
+        assertThat(bodyTags("Go ahead with runtime_x and preruntime.")).isEmpty();
+        assertThat(bodyTags("Go ahead. The runtime is fine.")).isEmpty();
+    }
+
+    @Test
+    void aMatchIsWholeWhenNoLetterNumberOrUnderscoreRunsOnOutsideCjk() {
+        assertThat(VocabularyMatcher.isWhole("a Rust b", 2, 6, 0, 8)).isTrue();
+        assertThat(VocabularyMatcher.isWhole("_Rust", 1, 5, 0, 5)).isFalse();
+        assertThat(VocabularyMatcher.isWhole("Rust2", 0, 4, 0, 5)).isFalse();
+        assertThat(VocabularyMatcher.isWhole("Rust\u00b2", 0, 4, 0, 5)).isFalse();
+        assertThat(VocabularyMatcher.isWhole("\u00e9Rust", 1, 5, 0, 5)).isFalse();
+        assertThat(VocabularyMatcher.isWhole("技Rust术", 1, 5, 0, 6)).isTrue();
+        // A supplementary letter before it (Gothic 𐌰) runs on; the bounds given stop the look.
+        assertThat(VocabularyMatcher.isWhole("\uD800\uDF30Rust", 2, 6, 0, 6)).isFalse();
+        assertThat(VocabularyMatcher.isWhole("xRustx", 1, 5, 1, 5)).isTrue();
+    }
+
+    @Test
     void theMainSubjectIsTaggedByItsPlainNameWhenOnlyACompoundOfItWasFound() {
         // No sentence says "language" or "compiler", so "Rust" alone needs no context to count only via the name it leads.
         List<String> tags = bodyTags("""
