@@ -65,11 +65,12 @@ public final class VocabularyMatcher {
     public VocabularyMatcher(Vocabulary vocabulary) {
         for (Vocabulary.Term term : vocabulary.terms()) {
             for (Vocabulary.Alias alias : term.aliases()) {
-                int lead = wordStart(alias.text(), 0);
+                char[] text = alias.text().toCharArray();
+                int lead = wordStart(text, 0);
                 if (lead < 0) {
                     continue;
                 }
-                String first = alias.text().substring(lead, wordEnd(alias.text(), lead)).toLowerCase(Locale.ROOT);
+                String first = alias.text().substring(lead, wordEnd(text, lead)).toLowerCase(Locale.ROOT);
                 byFirstWord.computeIfAbsent(first, word -> new ArrayList<>()).add(new CompiledAlias(term, lead,
                         isLowercase(alias.text()), words(alias.text(), alias.caseSensitive()),
                         alias.context().stream().map(word -> words(word, false)).toList()));
@@ -106,15 +107,17 @@ public final class VocabularyMatcher {
 
     private List<Match> matches(String text, Locale locale) {
         List<Match> all = new ArrayList<>();
-        for (int start = wordStart(text, 0); start >= 0; ) {
-            int end = wordEnd(text, start);
-            List<CompiledAlias> aliases = byFirstWord.get(text.substring(start, end).toLowerCase(Locale.ROOT));
+        // Words are found in an array: String.charAt on a UTF-16 story is a call C1 does not inline (see Words).
+        char[] chars = text.toCharArray();
+        for (int start = wordStart(chars, 0); start >= 0; ) {
+            int end = wordEnd(chars, start);
+            List<CompiledAlias> aliases = byFirstWord.get(new String(chars, start, end - start).toLowerCase(Locale.ROOT));
             if (aliases != null) {
                 for (CompiledAlias alias : aliases) {
                     match(text, start - alias.lead(), alias, locale, all);
                 }
             }
-            start = wordStart(text, end);
+            start = wordStart(chars, end);
         }
         all.sort(Comparator.comparingInt(Match::start).thenComparingInt(match -> match.start() - match.end()));
         List<Match> kept = new ArrayList<>();
@@ -203,9 +206,9 @@ public final class VocabularyMatcher {
     }
 
     /** Where the next word starts at or after {@code from}, or -1. */
-    private static int wordStart(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            if (Character.isLetterOrDigit(text.charAt(i))) {
+    private static int wordStart(char[] text, int from) {
+        for (int i = from; i < text.length; i++) {
+            if (Character.isLetterOrDigit(text[i])) {
                 return i;
             }
         }
@@ -213,12 +216,13 @@ public final class VocabularyMatcher {
     }
 
     /** Where the word starting at {@code start} ends: a run of letters and digits, or one CJK character. */
-    private static int wordEnd(String text, int start) {
-        if (isCjk(text.codePointAt(start))) {
-            return start + Character.charCount(text.codePointAt(start));
+    private static int wordEnd(char[] text, int start) {
+        int first = Character.codePointAt(text, start);
+        if (isCjk(first)) {
+            return start + Character.charCount(first);
         }
         int i = start;
-        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i)) && !isCjk(text.charAt(i))) {
+        while (i < text.length && Character.isLetterOrDigit(text[i]) && !isCjk(text[i])) {
             i++;
         }
         return i;

@@ -65,23 +65,26 @@ final class Words {
             this.stopWords = stopWords;
         }
 
-        void scan(String text, int field) {
+        void scan(String string, int field) {
             newSentence(field == HEADLINE);
+            // An array, not charAt: most stories hold a curly quote or a dash, which makes the String UTF-16, and
+            // String.charAt on those checks its bounds in a call the launcher's C1-only JVM does not inline.
+            char[] text = string.toCharArray();
             boolean initial = true;
             boolean joined = false;
             int i = 0;
-            while (i < text.length()) {
-                char c = text.charAt(i);
+            while (i < text.length) {
+                char c = text[i];
                 if (Character.isLetterOrDigit(c)) {
                     int end = wordEnd(text, i);
-                    add(text.substring(i, end), field, joined, initial);
+                    add(new String(text, i, end - i), field, joined, initial);
                     initial = false;
                     joined = true;
                     i = end;
                     continue;
                 }
                 boolean stop = c == '.' || c == '!' || c == '?' || c == '\u2026';
-                if (stop || (c == '\n' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
+                if (stop || (c == '\n' && i + 1 < text.length && text[i + 1] == '\n')) {
                     if (!initial) {
                         unpunctuated.set(sentence, !stop);
                         newSentence(field == HEADLINE);
@@ -89,7 +92,7 @@ final class Words {
                     initial = true;
                     joined = false;
                 } else if (c == ':' || c == '\u201c' || c == '\u2018'
-                        || (c == '"' && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1)))) {
+                        || (c == '"' && i + 1 < text.length && Character.isLetterOrDigit(text[i + 1]))) {
                     initial = true;
                     joined = false;
                 } else if (c != ' ' && c != '\u00a0' && c != '\t') {
@@ -164,16 +167,17 @@ final class Words {
     }
 
     /** The keys of the words in a text, as {@link #of} would give them ("Amazon Web Services" is amazon, web, service). */
-    static List<String> keysOf(String text) {
+    static List<String> keysOf(String string) {
         List<String> keys = new ArrayList<>();
+        char[] text = string.toCharArray();
         int i = 0;
-        while (i < text.length()) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
+        while (i < text.length) {
+            if (!Character.isLetterOrDigit(text[i])) {
                 i++;
                 continue;
             }
             int end = wordEnd(text, i);
-            String word = withoutPossessive(text.substring(i, end));
+            String word = withoutPossessive(new String(text, i, end - i));
             String lower = word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
             keys.add(isAcronym(word) ? lower : folded(lower));
             i = end;
@@ -181,14 +185,14 @@ final class Words {
         return keys;
     }
 
-    private static int wordEnd(String text, int start) {
+    private static int wordEnd(char[] text, int start) {
         int i = start;
-        while (i < text.length()) {
-            char c = text.charAt(i);
+        while (i < text.length) {
+            char c = text[i];
             if (Character.isLetterOrDigit(c)) {
                 i++;
-            } else if ((c == '-' || c == '.' || c == '\'' || c == '\u2019') && i + 1 < text.length()
-                    && Character.isLetterOrDigit(text.charAt(i + 1))) {
+            } else if ((c == '-' || c == '.' || c == '\'' || c == '\u2019') && i + 1 < text.length
+                    && Character.isLetterOrDigit(text[i + 1])) {
                 i += 2;
             } else {
                 break;
