@@ -18,6 +18,8 @@ import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleStatus;
 import org.galley.events.ArticleSubmitted;
 import org.galley.ingest.revision.RevisionGate;
+import org.galley.ingest.schedule.Schedule;
+import org.galley.ingest.schedule.ScheduleGate;
 import org.galley.ingest.status.DeadLetterReader;
 import org.galley.ingest.status.StatusRecorder;
 import org.galley.ingest.status.StoryEvent;
@@ -45,7 +47,12 @@ import org.galley.runtime.trace.Tracing;
  *       {@value #STATUS_STORE}: key String articleId, value {@code ArticleStatus}, queried by
  *       {@code GET /v1/articles/{id}}</li>
  * </ul>
- * A repeated or older revision is refused to {@code articles.rejected} with the reason
+ * A revision whose {@code publishedAt} or {@code embargoUntil} is still to come is held in ingest's stores
+ * ({@link ScheduleGate}: {@value ScheduleGate#HELD_STORE}, {@value ScheduleGate#BY_TIME_STORE},
+ * {@value ScheduleGate#LIVE_STORE}) and written to {@code articles.accepted} only when its time comes; its status
+ * is {@code SCHEDULED} meanwhile, and {@code CANCELLED} when a takedown arrives first.
+ *
+ * <p>A repeated or older revision is refused to {@code articles.rejected} with the reason
  * {@code duplicate-revision} or {@code stale-revision} (and counted); the story's status keeps its state and
  * shows the refusal in its history. Bytes that are not a submission go to the dead-letter topic through the
  * Streams settings, never to this topology.
@@ -121,21 +128,44 @@ public final class IngestTopology {
                 .split(Named.as("gated-"))
                 .branch((key, gate) -> gate.passed(), Branched.as("newer"))
                 .defaultBranch(Branched.as("refused"));
-        gated.get("gated-newer")
-                .mapValues(gate -> {
+        // A revision whose time has not come (a future publishedAt, an embargo) waits here, before enrich, so
+        // nothing downstream carries any of it early and its links are chosen when it goes out.
+        addScheduleStores(builder, submitted);
+        Map<String, KStream<String, ScheduleGate.Outcome>> scheduled = gated.get("gated-newer")
+                .mapValues(RevisionGate.Gated::submission, Named.as("newer-submission"))
+                .process(ScheduleGate::new, Named.as("schedule"), ScheduleGate.HELD_STORE,
+                        ScheduleGate.BY_TIME_STORE, ScheduleGate.LIVE_STORE)
+                .split(Named.as("scheduled-"))
+                .branch((key, outcome) -> outcome.decision() == Schedule.Decision.RELEASE, Branched.as("released"))
+                .defaultBranch(Branched.as("held"));
+        scheduled.get("scheduled-released")
+                .mapValues(outcome -> {
                     metrics.accepted();
-                    return new ArticleAccepted(gate.submission(), clock.instant());
+                    return new ArticleAccepted(outcome.submission(), clock.instant());
                 }, Named.as("to-acceptance"))
                 .processValues(StoryHops.typed("ArticleAccepted"), Named.as("type-accepted"))
                 .to(topics.accepted().name(), topics.accepted().produced().withName("write-accepted"));
+        KStream<String, StoryEvent> heldEvents = scheduled.get("scheduled-held")
+                .mapValues(outcome -> outcome.decision() == Schedule.Decision.HOLD
+                        ? StoryEvent.scheduled(outcome.submission(), outcome.at(), outcome.releaseAt())
+                        : StoryEvent.cancelled(outcome.submission(), outcome.at()), Named.as("status-held"));
         // A duplicate or stale revision is answered, so the newsroom never sees "submitted" and then nothing.
         gated.get("gated-refused")
                 .mapValues(gate -> counted(metrics, gate.refusal()), Named.as("to-revision-refusal"))
                 .processValues(StoryHops.typed("ArticleRejected"), Named.as("type-refused-revision"))
                 .to(topics.rejected().name(), topics.rejected().produced().withName("write-refused-revision"));
 
-        recordStatuses(builder, submissions, topics, statusSerde);
+        recordStatuses(builder, submissions, heldEvents, topics, statusSerde);
         return builder.build();
+    }
+
+    private static void addScheduleStores(StreamsBuilder builder, Topic<String, ArticleSubmitted> submitted) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ScheduleGate.HELD_STORE), Serdes.String(), submitted.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ScheduleGate.BY_TIME_STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ScheduleGate.LIVE_STORE), Serdes.String(), Serdes.Long()));
     }
 
     /** Counts a rejection under its first reason's code (the one the newsroom is shown first). */
@@ -145,7 +175,8 @@ public final class IngestTopology {
     }
 
     private static void recordStatuses(StreamsBuilder builder, KStream<String, ArticleSubmitted> submissions,
-                                       Topics topics, Serde<ArticleStatus> statusSerde) {
+                                       KStream<String, StoryEvent> heldEvents, Topics topics,
+                                       Serde<ArticleStatus> statusSerde) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STATUS_STORE), Serdes.String(), statusSerde));
         // A submission keyed by another id is rejected under its own id; its status starts there.
@@ -175,6 +206,7 @@ public final class IngestTopology {
                 .merge(rejectedEvents, Named.as("status-merge-rejected"))
                 .merge(publishedEvents, Named.as("status-merge-published"))
                 .merge(failedEvents, Named.as("status-merge-failed"))
+                .merge(heldEvents, Named.as("status-merge-held"))
                 .process(() -> new StatusRecorder(STATUS_STORE), Named.as("record-status"), STATUS_STORE);
     }
 }

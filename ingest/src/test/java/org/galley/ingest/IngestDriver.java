@@ -62,7 +62,7 @@ final class IngestDriver implements AutoCloseable {
         props.put(GalleyMetrics.CONFIG, metrics);
         driver = new TopologyTestDriver(IngestTopology.build(topics,
                 RegistryAvroSerde.forValues(ArticleStatus.class, registry), IngestSettings.defaults(),
-                Clock.fixed(NOW, ZoneOffset.UTC), metrics), props);
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics), props, NOW);
         submitted = driver.createInputTopic(topics.submitted().name(),
                 topics.submitted().keySerde().serializer(), topics.submitted().valueSerde().serializer());
         rawSubmitted = driver.createInputTopic(topics.submitted().name(),
@@ -79,6 +79,11 @@ final class IngestDriver implements AutoCloseable {
                 topics.rejected().keySerde().deserializer(), topics.rejected().valueSerde().deserializer());
         deadLetter = driver.createOutputTopic(topics.deadLetter().name(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Moves the driver's wall clock, which ingest's scheduled releases follow, on by {@code duration}. */
+    void advance(java.time.Duration duration) {
+        driver.advanceWallClockTime(duration);
     }
 
     /** The story's status in the status store, or null. */

@@ -6,18 +6,21 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.galley.events.ArticleStatus;
 import org.galley.events.StatusChange;
+import org.galley.events.StoryState;
 import org.galley.ingest.status.StatusRules;
 
 /**
  * A story's status as {@code GET /v1/articles/{id}} answers it: {@code state} is one of submitted, accepted,
- * rejected, published, unpublished, failed; {@code stage} names the stage that failed; {@code revision} is the
+ * scheduled (held until {@code releaseAt}), rejected, published, unpublished, cancelled (taken down while held, so
+ * never published), failed; {@code stage} names the stage that failed; {@code revision} is the
  * revision the state is about and {@code acceptedRevision} the newest accepted (a new revision must be greater);
  * {@code url} and {@code path} appear once the story has a page, {@code reasons} when it is rejected or failed;
  * {@code history} lists the last state changes, oldest first, refused revisions included.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record StatusView(String articleId, String state, String stage, Long revision, Long acceptedRevision,
-                  String updatedAt, String url, String path, List<Problem.FieldError> reasons, List<Change> history) {
+                  String updatedAt, String releaseAt, String url, String path, List<Problem.FieldError> reasons,
+                  List<Change> history) {
 
     /** One state change. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -26,7 +29,10 @@ record StatusView(String articleId, String state, String stage, Long revision, L
 
     static StatusView of(ArticleStatus status) {
         return new StatusView(status.getArticleId(), name(status.getState()), status.getStage(),
-                status.getRevision(), StatusRules.newestAccepted(status), status.getUpdatedAt().toString(), status.getUrl(), status.getPath(),
+                status.getRevision(), StatusRules.newestAccepted(status), status.getUpdatedAt().toString(),
+                status.getState() == StoryState.SCHEDULED && status.getReleaseAt() != null
+                        ? status.getReleaseAt().toString() : null,
+                status.getUrl(), status.getPath(),
                 status.getReasons().stream().map(Problem.FieldError::of).toList(),
                 status.getHistory().stream().map(StatusView::change).toList());
     }

@@ -21,7 +21,9 @@ import org.galley.events.StoryState;
  * stale (the story stands as it was, so a published story stays published), and a failure whose revision could
  * not be read, unless the story is still on its way (submitted or accepted). A failure of a story with no status
  * is not kept: the dead letter names no story the newsroom sent. The newest accepted revision is kept apart from
- * the state, since a rejected newer revision does not change it. Pure.
+ * the state, since a rejected newer revision does not change it. A scheduled revision stands with the accepted
+ * ones (its release is an acceptance of the same revision, which follows it); a cancelled one with the published.
+ * Pure.
  */
 public final class StatusRules {
 
@@ -94,6 +96,7 @@ public final class StatusRules {
                 .setHistory(history(current, event))
                 .setAcceptedRevision(accepted)
                 .setStage(event.stage())
+                .setReleaseAt(event.releaseAt())
                 .build();
     }
 
@@ -118,7 +121,8 @@ public final class StatusRules {
                 .setReasons(status.getReasons())
                 .setHistory(status.getHistory())
                 .setAcceptedRevision(status.getAcceptedRevision())
-                .setStage(status.getStage());
+                .setStage(status.getStage())
+                .setReleaseAt(status.getReleaseAt());
     }
 
     private static Long acceptedRevision(ArticleStatus current, StoryEvent event) {
@@ -130,7 +134,8 @@ public final class StatusRules {
     }
 
     private static boolean isAcceptedState(StoryState state) {
-        return state == StoryState.ACCEPTED || state == StoryState.PUBLISHED || state == StoryState.UNPUBLISHED;
+        return state == StoryState.ACCEPTED || state == StoryState.SCHEDULED || state == StoryState.PUBLISHED
+                || state == StoryState.UNPUBLISHED || state == StoryState.CANCELLED;
     }
 
     private static boolean equal(Long a, Long b) {
@@ -151,6 +156,7 @@ public final class StatusRules {
         switch (state) {
             case SUBMITTED: return 0;
             case ACCEPTED:
+            case SCHEDULED:
             case REJECTED: return 1;
             default: return 2;
         }

@@ -23,10 +23,16 @@ import org.galley.ingest.validation.ReasonCodes;
  * @param stage    the stage that failed (enrich, render...), for a failure; else null
  */
 public record StoryEvent(StoryState state, Long revision, Instant at, String url, String path,
-                         List<RejectionReason> reasons, String stage) {
+                         List<RejectionReason> reasons, String stage, Instant releaseAt) {
 
     public StoryEvent {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** An event that holds nothing for later. */
+    public StoryEvent(StoryState state, Long revision, Instant at, String url, String path,
+                      List<RejectionReason> reasons, String stage) {
+        this(state, revision, at, url, path, reasons, stage, null);
     }
 
     /** An event of no failed stage. */
@@ -54,6 +60,17 @@ public record StoryEvent(StoryState state, Long revision, Instant at, String url
         StoryState state = published.getAction() == Action.UNPUBLISH ? StoryState.UNPUBLISHED : StoryState.PUBLISHED;
         return new StoryEvent(state, published.getRevision(), published.getOccurredAt(),
                 published.getUrl(), published.getPath(), List.of());
+    }
+
+    /** Ingest holds the revision until its time (a future publishedAt, or an embargo). */
+    public static StoryEvent scheduled(ArticleSubmitted submission, Instant at, Instant releaseAt) {
+        return new StoryEvent(StoryState.SCHEDULED, submission.getRevision(), at, null, null, List.of(), null,
+                releaseAt);
+    }
+
+    /** A takedown arrived while the story was held: nothing of it was published, and nothing will be. */
+    public static StoryEvent cancelled(ArticleSubmitted takedown, Instant at) {
+        return new StoryEvent(StoryState.CANCELLED, takedown.getRevision(), at, null, null, List.of());
     }
 
     /** A stage dead-lettered the story: it will not be published until it is sent again. */
