@@ -50,6 +50,8 @@ record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled
             return switch (status.kind()) {
                 case PUBLISHED -> String.format("  ✓  published    %-36s %s", fileName, siteUrl);
                 case UNPUBLISHED -> String.format("  -  unpublished  %s", fileName);
+                case SCHEDULED -> String.format("  ⏲  scheduled    %-36s goes out at %s", fileName, status.releaseAt());
+                case CANCELLED -> String.format("  -  cancelled    %-36s taken down before its time", fileName);
                 case REJECTED -> String.format("  ✗  rejected     %-36s %s", fileName, String.join("; ", status.reasons()));
                 case FAILED -> String.format("  !  failed       %-36s in %s: %s", fileName,
                         status.stage() == null ? "a later stage" : status.stage(), String.join("; ", status.reasons()));

@@ -18,9 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                stays about another revision, so only the history says what became of them
  */
 record StoryStatus(Kind kind, String articleId, Long revision, String path, String stage, List<String> reasons,
-                   Map<Long, String> refused) {
+                   Map<Long, String> refused, String releaseAt) {
 
-    enum Kind { SUBMITTED, ACCEPTED, PUBLISHED, UNPUBLISHED, REJECTED, FAILED }
+    /** SCHEDULED: held by ingest until {@code releaseAt}; CANCELLED: taken down while held, never published. */
+    enum Kind { SUBMITTED, ACCEPTED, SCHEDULED, PUBLISHED, UNPUBLISHED, CANCELLED, REJECTED, FAILED }
 
     StoryStatus {
         reasons = List.copyOf(reasons);
@@ -28,7 +29,7 @@ record StoryStatus(Kind kind, String articleId, Long revision, String path, Stri
     }
 
     StoryStatus(Kind kind, String articleId, Long revision, String path, String stage, List<String> reasons) {
-        this(kind, articleId, revision, path, stage, reasons, Map.of());
+        this(kind, articleId, revision, path, stage, reasons, Map.of(), null);
     }
 
     /** Reads ingest's status view. */
@@ -56,13 +57,16 @@ record StoryStatus(Kind kind, String articleId, Long revision, String path, Stri
         });
         String path = status.path("path").isTextual() ? status.path("path").asText() : null;
         String stage = status.path("stage").isTextual() ? status.path("stage").asText() : null;
-        return new StoryStatus(kind, status.path("articleId").asText(), revision, path, stage, reasons, refused);
+        String releaseAt = status.path("releaseAt").isTextual() ? status.path("releaseAt").asText() : null;
+        return new StoryStatus(kind, status.path("articleId").asText(), revision, path, stage, reasons, refused,
+                releaseAt);
     }
 
     /**
      * What answers a story sent at {@code sent} (null when only a rejection can answer it, as for a file that could
-     * not be read): a final state of that revision or a later one, or ingest's refusal of it; empty while the
-     * story is still on its way.
+     * not be read): a final state of that revision or a later one (a scheduled story is answered: it is held
+     * until its time, which may be days away), or ingest's refusal of it; empty while the story is still on its
+     * way.
      */
     Optional<StoryStatus> answering(Long sent) {
         if (sent != null && refused.containsKey(sent)) {

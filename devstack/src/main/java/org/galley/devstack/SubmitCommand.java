@@ -109,7 +109,10 @@ final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    /** Polls the story's status until this revision (or a later one) is published, taken down or rejected. */
+    /**
+     * Polls the story's status until this revision (or a later one) is published, taken down, rejected, or
+     * scheduled (held until its time, which may be days away, so not waited for).
+     */
     private Result follow(String name, String id, long revision, String statusPath) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(waitSeconds);
         String lastState = "submitted";
@@ -128,6 +131,14 @@ final class SubmitCommand implements Callable<Integer> {
                 }
                 if (thisRevision && lastState.equals("published")) {
                     print("✓", "published", name, status.path("url").asText());
+                    return Result.PUBLISHED;
+                }
+                if (thisRevision && lastState.equals("scheduled")) {
+                    print("⏲", "scheduled", name, "goes out at " + status.path("releaseAt").asText("its time"));
+                    return Result.PUBLISHED;
+                }
+                if (thisRevision && lastState.equals("cancelled")) {
+                    print("-", "cancelled", name, id + " was taken down before its time");
                     return Result.PUBLISHED;
                 }
                 if (thisRevision && lastState.equals("unpublished")) {

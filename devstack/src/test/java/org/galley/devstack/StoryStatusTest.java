@@ -33,6 +33,19 @@ class StoryStatusTest {
     }
 
     @Test
+    void aScheduledStoryIsAnsweredWithItsTimeAndItsReportLineSaysWhenItGoesOut() throws Exception {
+        StoryStatus status = StoryStatus.fromJson(json("""
+                {"articleId":"a1","state":"scheduled","revision":1,"releaseAt":"2026-12-03T09:30:00Z"}"""));
+
+        assertThat(status.answering(1L)).contains(status);
+        assertThat(status.releaseAt()).isEqualTo("2026-12-03T09:30:00Z");
+        assertThat(new PublishReport.Entry("a1.md", "a1", status, null).describe(java.time.Duration.ofSeconds(60)))
+                .contains("scheduled", "a1.md", "goes out at 2026-12-03T09:30:00Z");
+        assertThat(StoryStatus.fromJson(json("{\"articleId\":\"a1\",\"state\":\"cancelled\",\"revision\":2}"))
+                .answering(2L)).map(StoryStatus::kind).contains(StoryStatus.Kind.CANCELLED);
+    }
+
+    @Test
     void aStoryOnItsWayAnswersNothingYet() throws Exception {
         assertThat(StoryStatus.fromJson(json("{\"articleId\":\"a1\",\"state\":\"accepted\",\"revision\":1}"))
                 .answering(1L)).isEmpty();
