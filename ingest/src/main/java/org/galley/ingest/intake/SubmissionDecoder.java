@@ -37,14 +37,16 @@ import org.galley.ingest.validation.TextCharacters;
  * {@code ./galley}, the benchmark and the test fixtures all decode through here.
  *
  * <p>The two formats differ only in spelling: a story file says {@code id}, {@code published} and
- * {@code hero.src} for the contract's {@code articleId}, {@code publishedAt} and {@code hero.url}, takes its body
+ * {@code hero.src} for the contract's {@code articleId}, {@code publishedAt} and {@code hero.url} (it says
+ * {@code embargoUntil} as the contract does), takes its body
  * from below the front matter, and its {@code source} and {@code submittedAt} from the tool reading it. The rules:
  * <ul>
  *   <li>Defaults: {@code revision} 1, {@code action} PUBLISH, {@code language} "en", {@code submittedAt} now,
  *       {@code source} the reader's; a story file's id defaults to what the caller gives (its file name).</li>
  *   <li>Texts are taken without surrounding whitespace (the body as written).</li>
  *   <li>{@code tags}: a list, or a comma-separated text; blanks and repeats dropped, in order.</li>
- *   <li>Times: a date {@code 2026-04-28} is midnight UTC; a time {@code 2026-04-28T09:30:00Z} or
+ *   <li>Times ({@code publishedAt}, {@code embargoUntil}, {@code submittedAt}, all read alike): a date
+ *       {@code 2026-04-28} is midnight UTC; a time {@code 2026-04-28T09:30:00Z} or
  *       {@code 2026-04-28T09:30+02:00}, with {@code T} or a space between date and time; a time without an
  *       offset ({@code 2026-04-28 09:30}) is UTC, the zone the whole pipeline works in; a whole number is epoch
  *       milliseconds.</li>
@@ -66,16 +68,19 @@ public final class SubmissionDecoder {
 
     /** How a format spells the contract's fields: written key to contract field, for the story and its hero. */
     private enum Spelling {
-        STORY_FILE(Map.of("id", "articleId", "revision", "revision", "headline", "headline", "dek", "dek",
-                "byline", "byline", "category", "category", "published", "publishedAt", "tags", "tags",
-                "hero", "hero", "language", "language"),
+        STORY_FILE(Map.ofEntries(Map.entry("id", "articleId"), Map.entry("revision", "revision"),
+                Map.entry("headline", "headline"), Map.entry("dek", "dek"), Map.entry("byline", "byline"),
+                Map.entry("category", "category"), Map.entry("published", "publishedAt"),
+                Map.entry("embargoUntil", "embargoUntil"), Map.entry("tags", "tags"), Map.entry("hero", "hero"),
+                Map.entry("language", "language")),
                 Map.of("src", "url", "alt", "alt", "caption", "caption", "credit", "credit")),
         JSON(Map.ofEntries(Map.entry("articleId", "articleId"), Map.entry("revision", "revision"),
                 Map.entry("action", "action"), Map.entry("headline", "headline"), Map.entry("dek", "dek"),
                 Map.entry("byline", "byline"), Map.entry("category", "category"),
                 Map.entry("bodyMarkdown", "bodyMarkdown"), Map.entry("hero", "hero"), Map.entry("tags", "tags"),
                 Map.entry("submittedAt", "submittedAt"), Map.entry("source", "source"),
-                Map.entry("publishedAt", "publishedAt"), Map.entry("language", "language")),
+                Map.entry("publishedAt", "publishedAt"), Map.entry("embargoUntil", "embargoUntil"),
+                Map.entry("language", "language")),
                 Map.of("url", "url", "alt", "alt", "caption", "caption", "credit", "credit"));
 
         private final Map<String, String> keys;
@@ -245,6 +250,7 @@ public final class SubmissionDecoder {
             Instant submittedAt = time("submittedAt");
             String givenSource = text("source");
             Instant publishedAt = time("publishedAt");
+            Instant embargoUntil = time("embargoUntil");
             String language = text("language");
             if (!problems.isEmpty()) {
                 return new Decoded.Refused(problems);
@@ -263,6 +269,7 @@ public final class SubmissionDecoder {
                     .setSubmittedAt(submittedAt == null ? clock.instant() : submittedAt)
                     .setSource(givenSource == null || givenSource.isEmpty() ? source : givenSource)
                     .setPublishedAt(publishedAt)
+                    .setEmbargoUntil(embargoUntil)
                     .setLanguage(language == null || language.isEmpty() ? DEFAULT_LANGUAGE : language)
                     .build(), warnings);
         }

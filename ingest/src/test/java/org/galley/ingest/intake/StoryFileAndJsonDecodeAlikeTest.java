@@ -41,6 +41,7 @@ class StoryFileAndJsonDecodeAlikeTest {
                         byline: City desk
                         category: Politics
                         published: 2026-04-28
+                        embargoUntil: 2026-04-29 06:00
                         tags: [Budget, Council]
                         hero:
                           src: /media/council.jpg
@@ -53,7 +54,8 @@ class StoryFileAndJsonDecodeAlikeTest {
                         """, """
                         {"articleId": "budget-vote", "revision": 2, "headline": "Budget vote delayed",
                          "dek": "The council waits a week.", "byline": "City desk", "category": "Politics",
-                         "publishedAt": "2026-04-28", "tags": ["Budget", "Council"],
+                         "publishedAt": "2026-04-28", "embargoUntil": "2026-04-29 06:00",
+                         "tags": ["Budget", "Council"],
                          "hero": {"url": "/media/council.jpg", "alt": "The council chamber",
                                   "caption": "Tuesday's session", "credit": "Photo: City"},
                          "language": "de", "bodyMarkdown": "The vote moves to **next week**."}
@@ -97,6 +99,8 @@ class StoryFileAndJsonDecodeAlikeTest {
                         List.of("headline required")),
                 Arguments.of("bad date", story("published: last tuesday"), json("\"publishedAt\": \"last tuesday\""),
                         List.of("publishedAt bad-value")),
+                Arguments.of("bad embargo", story("embargoUntil: next week"),
+                        json("\"embargoUntil\": \"next week\""), List.of("embargoUntil bad-value")),
                 Arguments.of("a date that does not exist", story("published: 2026-02-30"),
                         json("\"publishedAt\": \"2026-02-30\""), List.of("publishedAt bad-value")),
                 Arguments.of("headline too long", story("headline: " + LONG_HEADLINE),
