@@ -59,7 +59,7 @@ public final class BenchStories {
         // Changed in place: a copy through Avro's builder would need org.galley.events on Avro's trusted list.
         story.setArticleId("bench-story");
         story.setSubmittedAt(published);
-        return new ArticleAccepted(story, published.plusSeconds(1));
+        return new ArticleAccepted(story, published.plusSeconds(1), null);
     }
 
     /**

@@ -34,7 +34,7 @@ public final class Articles {
 
     public static ArticleAccepted accepted(String file) {
         ArticleSubmitted submission = submission(file);
-        return new ArticleAccepted(submission, submission.getSubmittedAt().plusSeconds(1));
+        return new ArticleAccepted(submission, submission.getSubmittedAt().plusSeconds(1), null);
     }
 
     /** The story as a tagger reads it. */

@@ -86,7 +86,7 @@ class EnrichTopologyTest {
     private List<KeyValue<String, ArticleEnriched>> enrichedSinceLastRead = List.of();
 
     private ArticleEnriched publish(ArticleSubmitted story) {
-        accepted.pipeInput(story.getArticleId(), new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1)));
+        accepted.pipeInput(story.getArticleId(), new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1), null));
         List<KeyValue<String, ArticleEnriched>> out = enriched.readKeyValuesToList();
         assertThat(out).isNotEmpty();
         assertThat(out.get(0).key).isEqualTo(story.getArticleId());
@@ -105,7 +105,7 @@ class EnrichTopologyTest {
         EventHeaders.putTrace(headers, incoming);
         ArticleSubmitted kafka = sample(SampleStories.KAFKA, "newsroom-streams", 1);
 
-        accepted.pipeInput(new TestRecord<>(kafka.getArticleId(), new ArticleAccepted(kafka, kafka.getSubmittedAt()), headers));
+        accepted.pipeInput(new TestRecord<>(kafka.getArticleId(), new ArticleAccepted(kafka, kafka.getSubmittedAt(), null), headers));
 
         List<TestRecord<String, ArticleEnriched>> out = enriched.readRecordsToList();
         assertThat(out).extracting(TestRecord::key).containsExactly("newsroom-streams", "claude-at-work", "msft-openai");

@@ -88,7 +88,7 @@ class PacedIndexTest {
     private void submit(String articleId, String file, String publishedOn) {
         ArticleSubmitted story = SampleStories.submission(file, articleId, 1);
         story.setPublishedAt(Instant.parse(publishedOn + "T08:00:00Z"));
-        accepted.pipeInput(articleId, new ArticleAccepted(story, NOW));
+        accepted.pipeInput(articleId, new ArticleAccepted(story, NOW, null));
     }
 
     /** A draft as the draft step sends it from {@code offset} of {@code partition} of the accepted topic. */
@@ -97,7 +97,7 @@ class PacedIndexTest {
         story.setPublishedAt(Instant.parse(publishedOn + "T08:00:00Z"));
         EnrichSettings settings = EnrichSettings.defaults();
         ArticleEnriched draft = new StoryEnricher(settings.reading(), settings.tagger(), settings.site(),
-                Clock.fixed(NOW, ZoneOffset.UTC)).draft(new ArticleAccepted(story, NOW));
+                Clock.fixed(NOW, ZoneOffset.UTC)).draft(new ArticleAccepted(story, NOW, null));
         Headers headers = new RecordHeaders();
         headers.add(DraftProcessor.SOURCE_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(partition).array());
         headers.add(DraftProcessor.SOURCE_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(offset).array());
@@ -148,7 +148,7 @@ class PacedIndexTest {
         TraceParent trace = TraceParent.start();
         Headers headers = new RecordHeaders();
         EventHeaders.putTrace(headers, trace);
-        accepted.pipeInput(new TestRecord<>(articleId, new ArticleAccepted(story, NOW), headers));
+        accepted.pipeInput(new TestRecord<>(articleId, new ArticleAccepted(story, NOW, null), headers));
         return trace;
     }
 
@@ -255,7 +255,7 @@ class PacedIndexTest {
                 Duration.ofMinutes(10)));
         ArticleSubmitted story = SampleStories.submission(SampleStories.CLAUDE, "breaking", 1);
         story.setPublishedAt(NOW.minusSeconds(5));
-        accepted.pipeInput("breaking", new ArticleAccepted(story, NOW));
+        accepted.pipeInput("breaking", new ArticleAccepted(story, NOW, null));
 
         driver.advanceWallClockTime(Duration.ofMillis(20));
 
@@ -270,7 +270,7 @@ class PacedIndexTest {
         driver.advanceWallClockTime(Duration.ofMillis(20));
         ArticleSubmitted correction = SampleStories.submission(SampleStories.MICROSOFT_OPENAI, "newest", 2);
         correction.setPublishedAt(Instant.parse("2026-04-28T08:00:00Z"));
-        accepted.pipeInput("newest", new ArticleAccepted(correction, NOW));
+        accepted.pipeInput("newest", new ArticleAccepted(correction, NOW, null));
         driver.advanceWallClockTime(Duration.ofMillis(20));
 
         driver.advanceWallClockTime(Duration.ofMillis(500));

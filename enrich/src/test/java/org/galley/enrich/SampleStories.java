@@ -63,7 +63,7 @@ public final class SampleStories {
 
     public static ArticleAccepted accepted(String file, String articleId, long revision) {
         ArticleSubmitted submission = submission(file, articleId, revision);
-        return new ArticleAccepted(submission, submission.getSubmittedAt().plusSeconds(1));
+        return new ArticleAccepted(submission, submission.getSubmittedAt().plusSeconds(1), null);
     }
 
     private static String read(Path file) {

@@ -141,7 +141,7 @@ public final class IngestTopology {
         scheduled.get("scheduled-released")
                 .mapValues(outcome -> {
                     metrics.accepted();
-                    return new ArticleAccepted(outcome.submission(), clock.instant());
+                    return new ArticleAccepted(outcome.submission(), clock.instant(), null);
                 }, Named.as("to-acceptance"))
                 .processValues(StoryHops.typed("ArticleAccepted"), Named.as("type-accepted"))
                 .to(topics.accepted().name(), topics.accepted().produced().withName("write-accepted"));

@@ -26,6 +26,7 @@ import org.galley.registry.serde.RegistryAvroSerde;
  * <p>Names can be changed per deployment with {@code GALLEY_TOPIC_*} variables (e.g. to add a prefix).
  *
  * @param pages written by render: the latest HTML of every live page, keyed by its URL path
+ * @param previews written by render: preview pages ({@link #PREVIEWS}), keyed by their path
  *              ({@code /ai/some-story/}) as a UTF-8 string, the value the complete page as a UTF-8 string, and
  *              a tombstone (null) once the page is taken down or has moved to another path. Compacted, so it
  *              holds each live page once and a new cache or CDN origin can be filled from its start. Not Avro:
@@ -40,7 +41,8 @@ public record Topics(
         Topic<String, ArticlePublished> published,
         Topic<byte[], byte[]> deadLetter,
         Topic<String, CacheInvalidation> cacheInvalidations,
-        Topic<String, String> pages) {
+        Topic<String, String> pages,
+        Topic<String, String> previews) {
 
     public static final String SUBMITTED = "articles.submitted";
     public static final String ACCEPTED = "articles.accepted";
@@ -51,6 +53,13 @@ public record Topics(
     /** Written by the site: the URL paths a CDN must purge after each change (key = articleId). */
     public static final String CACHE_INVALIDATIONS = "cache-invalidations";
     public static final String PAGES = "pages";
+    /**
+     * Written by render: preview pages, key the page's path ({@code /preview/<token>/}), value its HTML. Galley's
+     * own, for the site that serves previews to the newsroom; never a platform team's, since previews are drafts.
+     * Kept for {@link #PREVIEW_RETENTION}, after which a preview's address stops working on a rebuilt site.
+     */
+    public static final String PREVIEWS = "articles.previews";
+    static final Duration PREVIEW_RETENTION = Duration.ofDays(14);
     /** How long a serde retries an unreachable registry before it reports a retriable failure. */
     static final Duration REGISTRY_RETRY_TIMEOUT = Duration.ofSeconds(5);
 
@@ -76,12 +85,15 @@ public record Topics(
                 new Topic<>(config.get("GALLEY_TOPIC_DEAD_LETTER", DEAD_LETTER), Serdes.ByteArray(), Serdes.ByteArray()),
                 topic(config.get("GALLEY_TOPIC_CACHE_INVALIDATIONS", CACHE_INVALIDATIONS), CacheInvalidation.class, serdeConfig),
                 new Topic<>(config.get("GALLEY_TOPIC_PAGES", PAGES), Serdes.String(), Serdes.String(),
-                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new Topic<>(config.get("GALLEY_TOPIC_PREVIEWS", PREVIEWS), Serdes.String(), Serdes.String(),
+                        Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(PREVIEW_RETENTION.toMillis()))));
     }
 
     /** Every topic, for creating them up front. */
     public List<Topic<?, ?>> all() {
-        return List.of(submitted, accepted, rejected, enriched, published, deadLetter, cacheInvalidations, pages);
+        return List.of(submitted, accepted, rejected, enriched, published, deadLetter, cacheInvalidations, pages,
+                previews);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(

@@ -66,7 +66,7 @@ class StoryEnricherTest {
         takedown.setHeadline("");
         takedown.setBodyMarkdown("");
         takedown.setTags(List.of());
-        ArticleEnriched draft = enricher.draft(new ArticleAccepted(takedown, NOW));
+        ArticleEnriched draft = enricher.draft(new ArticleAccepted(takedown, NOW, null));
 
         assertThat(draft.getSlug()).isEqualTo("claude-2026-04");
         assertThat(draft.getPath()).isEqualTo("/ai/claude-2026-04/");

@@ -39,7 +39,7 @@ class StoryIndexerTest {
     }
 
     private StoryIndexer.Indexed file(ArticleSubmitted story) {
-        return indexer.index(enricher.draft(new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1))), index);
+        return indexer.index(enricher.draft(new ArticleAccepted(story, story.getSubmittedAt().plusSeconds(1), null)), index);
     }
 
     private static List<String> ticker(ArticleEnriched story) {
