@@ -56,7 +56,7 @@ record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled
                 case FAILED -> String.format("  !  failed       %-36s in %s: %s", fileName,
                         status.stage() == null ? "a later stage" : status.stage(), String.join("; ", status.reasons()));
                 // Never resolved with these (InFlightWindow waits them out), but the line must say something.
-                case SUBMITTED, ACCEPTED -> String.format("  ?  %-11s  %s", status.kind().name().toLowerCase(java.util.Locale.ROOT), fileName);
+                case SUBMITTED, ACCEPTED, PREVIEWED -> String.format("  ?  %-11s  %s", status.kind().name().toLowerCase(java.util.Locale.ROOT), fileName);
             };
         }
     }

@@ -20,8 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 record StoryStatus(Kind kind, String articleId, Long revision, String path, String stage, List<String> reasons,
                    Map<Long, String> refused, String releaseAt) {
 
-    /** SCHEDULED: held by ingest until {@code releaseAt}; CANCELLED: taken down while held, never published. */
-    enum Kind { SUBMITTED, ACCEPTED, SCHEDULED, PUBLISHED, UNPUBLISHED, CANCELLED, REJECTED, FAILED }
+    /**
+     * SCHEDULED: held by ingest until {@code releaseAt}; CANCELLED: taken down while held, never published;
+     * PREVIEWED: only previews were sent, so a story sent for publication is still on its way.
+     */
+    enum Kind { SUBMITTED, ACCEPTED, SCHEDULED, PUBLISHED, UNPUBLISHED, CANCELLED, REJECTED, FAILED, PREVIEWED }
 
     StoryStatus {
         reasons = List.copyOf(reasons);
@@ -72,7 +75,7 @@ record StoryStatus(Kind kind, String articleId, Long revision, String path, Stri
         if (sent != null && refused.containsKey(sent)) {
             return Optional.of(new StoryStatus(Kind.REJECTED, articleId, sent, null, null, List.of(refused.get(sent))));
         }
-        boolean isFinal = kind != Kind.SUBMITTED && kind != Kind.ACCEPTED;
+        boolean isFinal = kind != Kind.SUBMITTED && kind != Kind.ACCEPTED && kind != Kind.PREVIEWED;
         boolean aboutIt = sent == null ? kind == Kind.REJECTED : revision != null && revision >= sent;
         return isFinal && aboutIt ? Optional.of(this) : Optional.empty();
     }

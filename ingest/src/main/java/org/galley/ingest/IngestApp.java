@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsConfig;
 import org.galley.events.ArticleStatus;
 import org.galley.ingest.http.IngestHttpServer;
+import org.galley.ingest.preview.PreviewTokens;
 import org.galley.ingest.http.KafkaSubmissionSink;
 import org.galley.ingest.status.StreamsStatusLookup;
 import org.galley.registry.serde.RegistryAvroSerde;
@@ -44,9 +45,11 @@ public final class IngestApp {
         streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
         GalleyMetrics metrics = new GalleyMetrics();
         streamsProperties.put(GalleyMetrics.CONFIG, metrics);
+        PreviewTokens previewTokens = PreviewTokens.fromConfig(config);
         Serde<ArticleStatus> statusSerde = RegistryAvroSerde.forValues(ArticleStatus.class, config.schemaRegistryUrl());
         StreamsService streams = new StreamsService(APPLICATION_ID + "-streams",
-                IngestTopology.build(topics, statusSerde, settings, clock, tracing, metrics), streamsProperties, config,
+                IngestTopology.build(topics, statusSerde, settings, previewTokens, clock, tracing, metrics),
+                streamsProperties, config,
                 List.of(topics.submitted(), topics.accepted(), topics.rejected(), topics.published(),
                         topics.deadLetter()),
                 List.of(topics.accepted(), topics.rejected()));
@@ -54,7 +57,7 @@ public final class IngestApp {
                 Duration.ofMillis(config.getLong("GALLEY_INGEST_SEND_TIMEOUT_MS", 30_000)), metrics);
         StreamsStatusLookup statuses = new StreamsStatusLookup(streams::streams, IngestTopology.STATUS_STORE,
                 settings.advertisedHost());
-        IngestHttpServer http = new IngestHttpServer(settings, sink, statuses, clock, tracing);
+        IngestHttpServer http = new IngestHttpServer(settings, sink, statuses, previewTokens, clock, tracing);
         // Started in this order and closed in reverse: the door opens last and shuts first.
         return new CompositeService(APPLICATION_ID, List.of(streams, sink, http));
     }

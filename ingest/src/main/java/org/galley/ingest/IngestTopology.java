@@ -17,6 +17,7 @@ import org.galley.events.ArticleAccepted;
 import org.galley.events.ArticleRejected;
 import org.galley.events.ArticleStatus;
 import org.galley.events.ArticleSubmitted;
+import org.galley.ingest.preview.PreviewTokens;
 import org.galley.ingest.revision.RevisionGate;
 import org.galley.ingest.schedule.Schedule;
 import org.galley.ingest.schedule.ScheduleGate;
@@ -96,6 +97,15 @@ public final class IngestTopology {
      */
     public static Topology build(Topics topics, Serde<ArticleStatus> statusSerde, IngestSettings settings,
                                  Clock clock, Tracing tracing, GalleyMetrics metrics) {
+        return build(topics, statusSerde, settings, new PreviewTokens(PreviewTokens.randomSecret()), clock, tracing,
+                metrics);
+    }
+
+    /**
+     * @param previewTokens the unguessable part of each preview's address ({@code GALLEY_PREVIEW_SECRET})
+     */
+    public static Topology build(Topics topics, Serde<ArticleStatus> statusSerde, IngestSettings settings,
+                                 PreviewTokens previewTokens, Clock clock, Tracing tracing, GalleyMetrics metrics) {
         SubmissionValidator validator = new SubmissionValidator(settings.validationLimits());
         Topic<String, ArticleSubmitted> submitted = topics.submitted();
         StreamsBuilder builder = new StreamsBuilder();
@@ -112,8 +122,21 @@ public final class IngestTopology {
                     return metrics.time("ingest", "validate", () -> CheckedSubmission.check(key, submission, validator));
                 }, Named.as("validate"))
                 .split(Named.as("checked-"))
+                .branch((key, check) -> check.isValid() && check.submission().getPreview(), Branched.as("preview"))
                 .branch((key, check) -> check.isValid(), Branched.as("valid"))
                 .defaultBranch(Branched.as("invalid"));
+
+        // A preview goes straight on, with its token: it claims no revision, waits for no schedule and changes no
+        // state, so the same revision can be previewed, corrected and then published.
+        KStream<String, ArticleAccepted> previews = checked.get("checked-preview")
+                .mapValues(check -> new ArticleAccepted(check.submission(), clock.instant(),
+                        previewTokens.tokenFor(check.submission())), Named.as("to-preview"));
+        previews.processValues(StoryHops.typed("ArticleAccepted"), Named.as("type-preview"))
+                .to(topics.accepted().name(), topics.accepted().produced().withName("write-preview"));
+        String site = settings.siteBaseUrl().endsWith("/") ? settings.siteBaseUrl() : settings.siteBaseUrl() + "/";
+        KStream<String, StoryEvent> previewEvents = previews.mapValues(preview -> StoryEvent.previewed(
+                preview.getSubmission(), preview.getAcceptedAt(),
+                site + PreviewTokens.path(preview.getPreviewToken()).substring(1)), Named.as("status-previewed"));
 
         checked.get("checked-invalid")
                 .map((key, check) -> KeyValue.pair(check.rejectionKey(key),
@@ -155,7 +178,8 @@ public final class IngestTopology {
                 .processValues(StoryHops.typed("ArticleRejected"), Named.as("type-refused-revision"))
                 .to(topics.rejected().name(), topics.rejected().produced().withName("write-refused-revision"));
 
-        recordStatuses(builder, submissions, heldEvents, topics, statusSerde);
+        recordStatuses(builder, submissions, heldEvents.merge(previewEvents, Named.as("status-merge-previewed")),
+                topics, statusSerde);
         return builder.build();
     }
 
@@ -181,16 +205,20 @@ public final class IngestTopology {
                 Stores.persistentKeyValueStore(STATUS_STORE), Serdes.String(), statusSerde));
         // A submission keyed by another id is rejected under its own id; its status starts there.
         KStream<String, StoryEvent> submittedEvents = submissions
-                .filter((key, submission) -> submission != null && submission.getArticleId().equals(key),
-                        Named.as("status-submitted-under-own-key"))
+                .filter((key, submission) -> submission != null && submission.getArticleId().equals(key)
+                        && !submission.getPreview(), Named.as("status-submitted-under-own-key"))
                 .mapValues(StoryEvent::submitted, Named.as("status-submitted"));
         KStream<String, StoryEvent> acceptedEvents = builder
                 .stream(topics.accepted().name(), topics.accepted().consumed().withName("read-accepted"))
-                .filter((key, accepted) -> accepted != null, Named.as("status-accepted-present"))
+                .filter((key, accepted) -> accepted != null && accepted.getPreviewToken() == null,
+                        Named.as("status-accepted-present"))
                 .mapValues(StoryEvent::accepted, Named.as("status-accepted"));
         KStream<String, StoryEvent> rejectedEvents = builder
                 .stream(topics.rejected().name(), topics.rejected().consumed().withName("read-rejected"))
-                .filter((key, rejected) -> rejected != null, Named.as("status-rejected-present"))
+                // A rejected preview is the newsroom's to fix; the story's own state does not change.
+                .filter((key, rejected) -> rejected != null
+                        && (rejected.getSubmission() == null || !rejected.getSubmission().getPreview()),
+                        Named.as("status-rejected-present"))
                 .mapValues(StoryEvent::rejected, Named.as("status-rejected"));
         KStream<String, StoryEvent> publishedEvents = builder
                 .stream(topics.published().name(), topics.published().consumed().withName("read-published"))

@@ -19,6 +19,7 @@ import org.galley.events.RejectionReason;
 import org.galley.ingest.IngestSettings;
 import org.galley.ingest.ids.ArticleIds;
 import org.galley.ingest.revision.RevisionPolicy;
+import org.galley.ingest.preview.PreviewTokens;
 import org.galley.ingest.intake.Decoded;
 import org.galley.ingest.intake.SubmissionDecoder;
 import org.galley.ingest.validation.ReasonCodes;
@@ -58,6 +59,7 @@ final class ArticleEndpoints {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleEndpoints.class);
 
+    private final PreviewTokens previewTokens;
     private final IngestSettings settings;
     private final SubmissionSink sink;
     private final SubmissionValidator validator;
@@ -66,8 +68,9 @@ final class ArticleEndpoints {
     private final Clock clock;
     private final Tracing tracing;
 
-    ArticleEndpoints(IngestSettings settings, SubmissionSink sink, AcceptedRevisions revisions, Clock clock,
-                     Tracing tracing) {
+    ArticleEndpoints(IngestSettings settings, SubmissionSink sink, AcceptedRevisions revisions,
+                     PreviewTokens previewTokens, Clock clock, Tracing tracing) {
+        this.previewTokens = previewTokens;
         this.settings = settings;
         this.sink = sink;
         this.revisions = revisions;
@@ -77,9 +80,14 @@ final class ArticleEndpoints {
         this.tracing = tracing;
     }
 
-    /** The answer to an accepted request. */
+    /**
+     * The answer to an accepted request.
+     *
+     * @param previewUrl for a preview, the address its page will have (render writes it within seconds)
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Receipt(String articleId, long revision, String status, String statusUrl, List<String> warnings) {
+    record Receipt(String articleId, long revision, String status, String statusUrl, List<String> warnings,
+                   String previewUrl) {
     }
 
     /** {@code POST /v1/articles}: a JSON submission or a Markdown story file. */
@@ -125,6 +133,9 @@ final class ArticleEndpoints {
             return;
         }
         ArticleSubmitted submission = decoded.submission();
+        if ("true".equalsIgnoreCase(blankToNull(ctx.queryParam("preview")))) {
+            submission.setPreview(true);
+        }
         if (ID_TO_ASSIGN.equals(submission.getArticleId())) {
             // A POST to the collection creates the story: it is named here, and later revisions use that name.
             submission.setArticleId(ArticleIds.assign(submission));
@@ -233,11 +244,19 @@ final class ArticleEndpoints {
             List<RejectionReason> reasons = validator.validate(submission);
             if (reasons.isEmpty()) {
                 // Only this instance's store is read for a submission: asking a peer would slow every request down.
-                AcceptedRevisions.Newest known = newest == null ? revisions.local(submission.getArticleId()) : newest;
+                // A preview claims no revision, so any revision may be previewed, the published one included.
+                AcceptedRevisions.Newest known = submission.getPreview() ? null
+                        : newest == null ? revisions.local(submission.getArticleId()) : newest;
                 if (known instanceof AcceptedRevisions.Known accepted
                         && refuseRevision(ctx, submission, accepted.revision())) {
                     return;
                 }
+            }
+            if (!reasons.isEmpty() && submission.getPreview()) {
+                // A preview's problems are the newsroom's to fix; nothing is recorded against the story.
+                Replies.problem(ctx, Problem.of(422, "Unprocessable Content", "The preview cannot be made as it is; "
+                        + "nothing was sent. Fix the fields listed in errors and send it again.", ctx.path(), reasons));
+                return;
             }
             if (!reasons.isEmpty()) {
                 reject(ctx, trace, ArticleRejected.newBuilder()
@@ -262,8 +281,10 @@ final class ArticleEndpoints {
                     submission.getRevision(), submission.getAction());
             String statusUrl = statusUrl(submission.getArticleId());
             ctx.header("Location", statusUrl);
-            Replies.json(ctx, 202,
-                    new Receipt(submission.getArticleId(), submission.getRevision(), "submitted", statusUrl, warnings));
+            String previewUrl = submission.getPreview() ? settings.siteBaseUrl().replaceAll("/+$", "")
+                    + PreviewTokens.path(previewTokens.tokenFor(submission)) : null;
+            Replies.json(ctx, 202, new Receipt(submission.getArticleId(), submission.getRevision(),
+                    submission.getPreview() ? "previewing" : "submitted", statusUrl, warnings, previewUrl));
         }
     }
 

@@ -10,6 +10,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import org.galley.ingest.IngestSettings;
+import org.galley.ingest.preview.PreviewTokens;
 import org.galley.ingest.status.StatusLookup;
 import org.galley.runtime.GalleyService;
 import org.galley.runtime.trace.Tracing;
@@ -43,6 +44,7 @@ public final class IngestHttpServer implements GalleyService {
     private static final Logger log = LoggerFactory.getLogger(IngestHttpServer.class);
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
 
+    private final PreviewTokens previewTokens;
     private final IngestSettings settings;
     private final SubmissionSink sink;
     private final StatusLookup statuses;
@@ -58,6 +60,13 @@ public final class IngestHttpServer implements GalleyService {
     /** @param tracing where the trace each request starts is recorded */
     public IngestHttpServer(IngestSettings settings, SubmissionSink sink, StatusLookup statuses, Clock clock,
                             Tracing tracing) {
+        this(settings, sink, statuses, new PreviewTokens(PreviewTokens.randomSecret()), clock, tracing);
+    }
+
+    /** @param previewTokens the addresses of previews, as ingest's topology gives them */
+    public IngestHttpServer(IngestSettings settings, SubmissionSink sink, StatusLookup statuses,
+                            PreviewTokens previewTokens, Clock clock, Tracing tracing) {
+        this.previewTokens = previewTokens;
         this.settings = settings;
         this.sink = sink;
         this.statuses = statuses;
@@ -82,8 +91,8 @@ public final class IngestHttpServer implements GalleyService {
                     + "authenticates every request.", settings.httpHost());
         }
         StatusForwarder forwarder = new StatusForwarder(FORWARD_TIMEOUT);
-        ArticleEndpoints articles = new ArticleEndpoints(settings, sink, new AcceptedRevisions(statuses, forwarder), clock,
-                tracing);
+        ArticleEndpoints articles = new ArticleEndpoints(settings, sink, new AcceptedRevisions(statuses, forwarder),
+                previewTokens, clock, tracing);
         StatusEndpoint status = new StatusEndpoint(settings, statuses, forwarder);
         StatusBatchEndpoint batch = new StatusBatchEndpoint(settings, statuses, forwarder);
         routes.clear();

@@ -12,15 +12,20 @@ import org.galley.ingest.status.StatusRules;
 /**
  * A story's status as {@code GET /v1/articles/{id}} answers it: {@code state} is one of submitted, accepted,
  * scheduled (held until {@code releaseAt}), rejected, published, unpublished, cancelled (taken down while held, so
- * never published), failed; {@code stage} names the stage that failed; {@code revision} is the
+ * never published), failed, previewed (only previews were sent); {@code stage} names the stage that failed; {@code revision} is the
  * revision the state is about and {@code acceptedRevision} the newest accepted (a new revision must be greater);
  * {@code url} and {@code path} appear once the story has a page, {@code reasons} when it is rejected or failed;
- * {@code history} lists the last state changes, oldest first, refused revisions included.
+ * {@code history} lists the last state changes, oldest first, refused revisions included; {@code preview} the
+ * newest preview's address, whatever the state.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record StatusView(String articleId, String state, String stage, Long revision, Long acceptedRevision,
                   String updatedAt, String releaseAt, String url, String path, List<Problem.FieldError> reasons,
-                  List<Change> history) {
+                  List<Change> history, Preview preview) {
+
+    /** The newest preview of the story: its unguessable address, for the newsroom tool that asked for it. */
+    record Preview(String url, Long revision, String at) {
+    }
 
     /** One state change. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -34,7 +39,9 @@ record StatusView(String articleId, String state, String stage, Long revision, L
                         ? status.getReleaseAt().toString() : null,
                 status.getUrl(), status.getPath(),
                 status.getReasons().stream().map(Problem.FieldError::of).toList(),
-                status.getHistory().stream().map(StatusView::change).toList());
+                status.getHistory().stream().map(StatusView::change).toList(),
+                status.getPreviewUrl() == null ? null : new Preview(status.getPreviewUrl(), status.getPreviewRevision(),
+                        status.getPreviewAt() == null ? null : status.getPreviewAt().toString()));
     }
 
     private static Change change(StatusChange change) {

@@ -72,7 +72,7 @@ public final class SubmissionDecoder {
                 Map.entry("headline", "headline"), Map.entry("dek", "dek"), Map.entry("byline", "byline"),
                 Map.entry("category", "category"), Map.entry("published", "publishedAt"),
                 Map.entry("embargoUntil", "embargoUntil"), Map.entry("tags", "tags"), Map.entry("hero", "hero"),
-                Map.entry("language", "language")),
+                Map.entry("language", "language"), Map.entry("preview", "preview")),
                 Map.of("src", "url", "alt", "alt", "caption", "caption", "credit", "credit")),
         JSON(Map.ofEntries(Map.entry("articleId", "articleId"), Map.entry("revision", "revision"),
                 Map.entry("action", "action"), Map.entry("headline", "headline"), Map.entry("dek", "dek"),
@@ -80,7 +80,7 @@ public final class SubmissionDecoder {
                 Map.entry("bodyMarkdown", "bodyMarkdown"), Map.entry("hero", "hero"), Map.entry("tags", "tags"),
                 Map.entry("submittedAt", "submittedAt"), Map.entry("source", "source"),
                 Map.entry("publishedAt", "publishedAt"), Map.entry("embargoUntil", "embargoUntil"),
-                Map.entry("language", "language")),
+                Map.entry("language", "language"), Map.entry("preview", "preview")),
                 Map.of("url", "url", "alt", "alt", "caption", "caption", "credit", "credit"));
 
         private final Map<String, String> keys;
@@ -252,6 +252,7 @@ public final class SubmissionDecoder {
             Instant publishedAt = time("publishedAt");
             Instant embargoUntil = time("embargoUntil");
             String language = text("language");
+            boolean preview = preview();
             if (!problems.isEmpty()) {
                 return new Decoded.Refused(problems);
             }
@@ -271,6 +272,7 @@ public final class SubmissionDecoder {
                     .setPublishedAt(publishedAt)
                     .setEmbargoUntil(embargoUntil)
                     .setLanguage(language == null || language.isEmpty() ? DEFAULT_LANGUAGE : language)
+                    .setPreview(preview)
                     .build(), warnings);
         }
 
@@ -304,6 +306,24 @@ public final class SubmissionDecoder {
             problem("revision", key("revision"), "'" + key("revision") + "' must be a whole number such as 2, was "
                     + shown(node) + ".");
             return 1;
+        }
+
+        /** true or false (also written as text); absent or null is false. */
+        private boolean preview() {
+            JsonNode node = node("preview");
+            if (node == null || node.isNull()) {
+                return false;
+            }
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            String text = node.isTextual() ? node.textValue().strip().toLowerCase(Locale.ROOT) : null;
+            if ("true".equals(text) || "false".equals(text)) {
+                return text.equals("true");
+            }
+            problem("preview", key("preview"), "'" + key("preview") + "' must be true or false, was '"
+                    + TextCharacters.visible(node.isTextual() ? node.textValue() : node.toString()) + "'.");
+            return false;
         }
 
         private Action action() {

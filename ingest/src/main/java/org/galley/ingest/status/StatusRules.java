@@ -42,6 +42,9 @@ public final class StatusRules {
         if (event.state() == StoryState.FAILED) {
             return failed(current, event);
         }
+        if (event.state() == StoryState.PREVIEWED) {
+            return Optional.of(previewed(articleId, current, event));
+        }
         if (current != null && event.isRevisionRefusal()) {
             return Optional.of(noted(current, event));
         }
@@ -82,6 +85,22 @@ public final class StatusRules {
                 : Optional.empty();
     }
 
+    /**
+     * A preview changes only the preview the status shows (its {@code url} is the preview's address); a story
+     * that has nothing but previews stands as {@code PREVIEWED}, which any other event moves on from.
+     */
+    private static ArticleStatus previewed(String articleId, ArticleStatus current, StoryEvent event) {
+        ArticleStatus.Builder status = current != null ? copy(current) : ArticleStatus.newBuilder()
+                .setArticleId(articleId)
+                .setState(StoryState.PREVIEWED)
+                .setRevision(event.revision())
+                .setUpdatedAt(event.at())
+                .setReasons(List.of())
+                .setHistory(history(null, event));
+        return status.setPreviewUrl(event.url()).setPreviewRevision(event.revision()).setPreviewAt(event.at())
+                .build();
+    }
+
     private static ArticleStatus moved(String articleId, ArticleStatus current, StoryEvent event, Long accepted) {
         boolean published = event.state() == StoryState.PUBLISHED || event.state() == StoryState.UNPUBLISHED;
         return ArticleStatus.newBuilder()
@@ -97,6 +116,9 @@ public final class StatusRules {
                 .setAcceptedRevision(accepted)
                 .setStage(event.stage())
                 .setReleaseAt(event.releaseAt())
+                .setPreviewUrl(current == null ? null : current.getPreviewUrl())
+                .setPreviewRevision(current == null ? null : current.getPreviewRevision())
+                .setPreviewAt(current == null ? null : current.getPreviewAt())
                 .build();
     }
 
@@ -122,7 +144,10 @@ public final class StatusRules {
                 .setHistory(status.getHistory())
                 .setAcceptedRevision(status.getAcceptedRevision())
                 .setStage(status.getStage())
-                .setReleaseAt(status.getReleaseAt());
+                .setReleaseAt(status.getReleaseAt())
+                .setPreviewUrl(status.getPreviewUrl())
+                .setPreviewRevision(status.getPreviewRevision())
+                .setPreviewAt(status.getPreviewAt());
     }
 
     private static Long acceptedRevision(ArticleStatus current, StoryEvent event) {
@@ -143,6 +168,9 @@ public final class StatusRules {
     }
 
     private static boolean supersedes(StoryEvent event, ArticleStatus current) {
+        if (current.getState() == StoryState.PREVIEWED) {
+            return true;
+        }
         if (event.revision() == null) {
             return current.getRevision() == null;
         }

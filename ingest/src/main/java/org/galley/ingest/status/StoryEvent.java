@@ -73,6 +73,11 @@ public record StoryEvent(StoryState state, Long revision, Instant at, String url
         return new StoryEvent(StoryState.CANCELLED, takedown.getRevision(), at, null, null, List.of());
     }
 
+    /** Ingest accepted a preview of the story, to be found at {@code url}; the story's state is untouched. */
+    public static StoryEvent previewed(ArticleSubmitted preview, Instant at, String url) {
+        return new StoryEvent(StoryState.PREVIEWED, preview.getRevision(), at, url, null, List.of());
+    }
+
     /** A stage dead-lettered the story: it will not be published until it is sent again. */
     public static StoryEvent failed(Long revision, Instant at, String stage, RejectionReason reason) {
         return new StoryEvent(StoryState.FAILED, revision, at, null, null, List.of(reason), stage);
