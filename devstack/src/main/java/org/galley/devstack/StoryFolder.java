@@ -51,9 +51,13 @@ final class StoryFolder {
         return new StoryFile(content, submittedWhenPublished(parser.parse(file.getFileName().toString(), content)));
     }
 
-    /** The story stamped as submitted when it was published, if its file says when that was. */
+    /**
+     * The story stamped as submitted when it was published, if its file says when that was and that is past: a
+     * story for later (held until then, see Schedule in ingest) is submitted now.
+     */
     static StoryFileResult submittedWhenPublished(StoryFileResult result) {
-        if (result instanceof StoryFileResult.Parsed parsed && parsed.submission().getPublishedAt() != null) {
+        if (result instanceof StoryFileResult.Parsed parsed && parsed.submission().getPublishedAt() != null
+                && parsed.submission().getPublishedAt().isBefore(parsed.submission().getSubmittedAt())) {
             // Changed in place: the parser made it for this run alone, and a copy through Avro's builder would
             // need org.galley.events on Avro's list of trusted packages.
             parsed.submission().setSubmittedAt(parsed.submission().getPublishedAt());

@@ -37,6 +37,16 @@ class StoryFolderTest {
     }
 
     @Test
+    void aStoryForLaterIsSubmittedNowNotInTheFuture() throws IOException {
+        story("next-week.md", "published: 2099-01-05T09:30:00Z\n");
+
+        ArticleSubmitted submission = submission(folder.read(dir).get(0));
+
+        assertThat(submission.getSubmittedAt()).isEqualTo(NOW);
+        assertThat(submission.getPublishedAt()).isEqualTo(Instant.parse("2099-01-05T09:30:00Z"));
+    }
+
+    @Test
     void aStoryWithoutAPublicationDateIsSubmittedNow() throws IOException {
         story("undated.md", "");
 
