@@ -38,7 +38,7 @@ record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled
             return is(StoryStatus.Kind.FAILED);
         }
 
-        private boolean is(StoryStatus.Kind kind) {
+        boolean is(StoryStatus.Kind kind) {
             return status != null && status.kind() == kind;
         }
 
@@ -85,10 +85,12 @@ record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled
         long rejected = entries.stream().filter(Entry::rejected).count();
         long failed = entries.stream().filter(Entry::failed).count();
         long unresolved = entries.stream().filter(entry -> entry.status() == null).count();
+        long scheduled = entries.stream().filter(entry -> entry.is(StoryStatus.Kind.SCHEDULED)).count();
         long alreadyPublished = entries.stream()
                 .filter(entry -> entry.published() && notResent.contains(entry.articleId())).count();
         return published + " published" + (alreadyPublished > 0 ? " (" + alreadyPublished + " of them already were, by an "
                 + "earlier run, at the same revision: not sent again)" : "") + ", " + rejected + " rejected"
+                + (scheduled > 0 ? ", " + scheduled + " scheduled for later" : "")
                 + (failed > 0 ? ", " + failed + " failed" : "")
                 + (unresolved > 0 ? ", " + unresolved + " with no answer in time" : "")
                 + (settled || unresolved > 0 ? "" : "; the pipeline was still busy, so the site may not be final") + ".";

@@ -2,6 +2,8 @@ package org.galley.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,8 @@ class StoryStatusTest {
         assertThat(status.releaseAt()).isEqualTo("2026-12-03T09:30:00Z");
         assertThat(new PublishReport.Entry("a1.md", "a1", status, null).describe(java.time.Duration.ofSeconds(60)))
                 .contains("scheduled", "a1.md", "goes out at 2026-12-03T09:30:00Z");
+        assertThat(new PublishReport(List.of(new PublishReport.Entry("a1.md", "a1", status, null)), true).summary())
+                .isEqualTo("0 published, 0 rejected, 1 scheduled for later.");
         assertThat(StoryStatus.fromJson(json("{\"articleId\":\"a1\",\"state\":\"cancelled\",\"revision\":2}"))
                 .answering(2L)).map(StoryStatus::kind).contains(StoryStatus.Kind.CANCELLED);
     }
