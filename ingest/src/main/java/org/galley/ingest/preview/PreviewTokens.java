@@ -39,6 +39,7 @@ public final class PreviewTokens {
     public static PreviewTokens fromConfig(ServiceConfig config) {
         return config.find("GALLEY_PREVIEW_SECRET")
                 .map(String::strip)
+                .filter(text -> !text.isEmpty())
                 .map(text -> new PreviewTokens(HEX.matcher(text).matches() ? java.util.HexFormat.of().parseHex(text)
                         : text.getBytes(StandardCharsets.UTF_8)))
                 .orElseGet(() -> {

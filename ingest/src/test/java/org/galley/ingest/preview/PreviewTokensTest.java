@@ -44,8 +44,10 @@ class PreviewTokensTest {
                 .isEqualTo(new PreviewTokens(text.getBytes(StandardCharsets.UTF_8)).tokenFor(Stories.good("story", 1)));
         assertThatThrownBy(() -> PreviewTokens.fromConfig(config("too short")))
                 .hasMessageContaining("GALLEY_PREVIEW_SECRET must hold at least 32 bytes");
-        // Without one, previews still work, from a random secret.
+        // Without one (compose passes an empty one), previews still work, from a random secret.
         assertThat(PreviewTokens.fromConfig(new ServiceConfig(Map.of())).tokenFor(Stories.good("story", 1)))
+                .matches("[A-Za-z0-9_-]{32}");
+        assertThat(PreviewTokens.fromConfig(config(" ")).tokenFor(Stories.good("story", 1)))
                 .matches("[A-Za-z0-9_-]{32}");
     }
 
