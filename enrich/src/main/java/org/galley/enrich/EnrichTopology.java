@@ -1,10 +1,13 @@
 package org.galley.enrich;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.galley.enrich.story.StoryEnricher;
@@ -46,6 +49,13 @@ import org.galley.runtime.trace.Tracing;
  *       once per relink interval, so a burst causes few re-sends ({@code index-waiting-drafts},
  *       {@code index-pending-relinks}).</li>
  * </ol>
+ *
+ * <p><b>Previews</b> (an accepted story with a {@code previewToken}) take only the first step, and are written
+ * straight to {@code articles.enriched} with their token, at {@code /preview/<token>/}, with no related stories
+ * and no ticker ({@link StoryEnricher#preview}). They never reach the story index: they claim no slug, are in no
+ * store, appear in no other story's links and cause no re-send, so publishing a story later is exactly as if it
+ * had never been previewed. A preview shows no related links or ticker because those are chosen, from the live
+ * stories, when the story is published.
  *
  * <p>Why this design: it is correct and deterministic under exactly-once. Claims, index updates and every event
  * one draft causes commit in one transaction, and a story's revisions stay in order because they travel one input
@@ -105,9 +115,20 @@ public final class EnrichTopology {
         StoryIndexer indexer = new StoryIndexer(settings.site(), settings.related(), settings.vocabulary());
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(topics.accepted().name(), topics.accepted().consumed().withName("accepted"))
-                .processValues(StoryHops.enter(tracing, "enrich", (ArticleAccepted accepted) ->
-                        accepted.getSubmission().getRevision()), Named.as("story-context"))
+        KStream<String, ArticleAccepted> accepted = builder.stream(topics.accepted().name(),
+                        topics.accepted().consumed().withName("accepted"))
+                .processValues(StoryHops.enter(tracing, "enrich", (ArticleAccepted story) ->
+                        story.getSubmission().getRevision()), Named.as("story-context"));
+        // A null value stays with the stories: the draft step sends it to the dead-letter topic.
+        Map<String, KStream<String, ArticleAccepted>> byKind = accepted.split(Named.as("accepted-"))
+                .branch((articleId, story) -> story != null && story.getPreviewToken() != null,
+                        Branched.as("preview"))
+                .defaultBranch(Branched.as("story"));
+        // Previews never reach the index: only the draft step's work, on the story's own partition and key.
+        KStream<String, ArticleEnriched> previews = byKind.get("accepted-preview")
+                .mapValues(story -> metrics.time("enrich", "draft", () -> enricher.preview(story)),
+                        Named.as("preview"));
+        byKind.get("accepted-story")
                 .process(() -> new DraftProcessor(enricher, metrics), Named.as("draft"))
                 .repartition(Repartitioned.<String, ArticleEnriched>as(INDEX_TOPIC)
                         .withNumberOfPartitions(1)
@@ -115,6 +136,7 @@ public final class EnrichTopology {
                         .withValueSerde(topics.enriched().valueSerde()))
                 .process(StoryIndexProcessor.supplier(indexer, pacing, inputEnds, topics.enriched().valueSerde(), metrics),
                         Named.as("index"))
+                .merge(previews, Named.as("with-previews"))
                 .processValues(StoryHops.hop(tracing, "enrich"), Named.as("enrich-hop"))
                 .processValues(StoryHops.typed("ArticleEnriched"), Named.as("type-enriched"))
                 .to(topics.enriched().name(), topics.enriched().produced().withName("enriched"));

@@ -17,8 +17,9 @@ import org.galley.runtime.trace.Tracing;
 
 /**
  * The render service: turns each story on {@code articles.enriched} into its article page, published as an
- * event on {@code articles.published} and as raw HTML by path on the compacted {@code pages} topic (see
- * {@link RenderTopology}). Branding comes from {@code GALLEY_SITE_*}.
+ * event on {@code articles.published} and as raw HTML by path on the compacted {@code pages} topic, and each
+ * preview into its page on {@code articles.previews} only (see {@link RenderTopology}). Branding comes from
+ * {@code GALLEY_SITE_*}.
  */
 public final class RenderApp {
 
@@ -38,7 +39,7 @@ public final class RenderApp {
                         metrics),
                 properties,
                 config,
-                List.of(topics.enriched(), topics.published(), topics.pages(), topics.deadLetter()),
+                List.of(topics.enriched(), topics.published(), topics.pages(), topics.previews(), topics.deadLetter()),
                 List.of(topics.published()));
     }
 

@@ -1,17 +1,21 @@
 package org.galley.render;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticlePublished;
 import org.galley.render.page.PageRenderer;
+import org.galley.render.publish.Previews;
 import org.galley.runtime.Topic;
 import org.galley.runtime.Topics;
 import org.galley.runtime.metrics.GalleyMetrics;
@@ -26,7 +30,13 @@ import org.galley.runtime.trace.Tracing;
  *       complete HTML page and its SHA-256, or an UNPUBLISH with no page and the path to take down;</li>
  *   <li>{@code pages} (key URL path String, value the page's HTML as a UTF-8 String, compacted): the page
  *       under its path on PUBLISH; a tombstone (null) on UNPUBLISH, and for the old path when a revision
- *       moved the story, so the topic always holds exactly the live pages.</li>
+ *       moved the story, so the topic always holds exactly the live pages;</li>
+ *   <li>{@code articles.previews} (key the preview's path {@code /preview/<token>/} String, value its HTML
+ *       String): the page of a preview, an enriched story with a {@code previewToken} ({@link Previews}). It is
+ *       the live page's template with {@code noindex, nofollow}, a "Preview — not published" banner in place of
+ *       the LIVE strip, its own address as canonical URL and no related stories. A preview goes nowhere else: no
+ *       published event, no page, and nothing in the path store, so platform teams never see a draft and a
+ *       later publication of the story is exactly as if it had never been previewed.</li>
  * </ul>
  *
  * <p>Each story is rendered by the task of its own {@code articles.enriched} partition, so render runs on as
@@ -76,9 +86,26 @@ public final class RenderTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PATH_STORE), Serdes.String(), Serdes.String()));
-        KStream<String, Rendered> rendered = builder.stream(enriched.name(), enriched.consumed().withName("enriched-source"))
+        Topic<String, String> previews = topics.previews();
+        Map<String, KStream<String, ArticleEnriched>> byKind = builder.stream(enriched.name(),
+                        enriched.consumed().withName("enriched-source"))
                 .processValues(StoryHops.enter(tracing, "render", (ArticleEnriched story) ->
                         story.getSubmission().getRevision()), Named.as("story-context"))
+                .split(Named.as("enriched-"))
+                .branch((articleId, story) -> Previews.isPreview(story), Branched.as("preview"))
+                .defaultBranch(Branched.as("story"));
+        // A preview is only rendered: it never reaches the processor that owns the path store or the sinks of
+        // articles.published and pages.
+        byKind.get("enriched-preview")
+                .map((articleId, story) -> {
+                    String path = Previews.path(story);
+                    String html = metrics.time("render", "render", () -> renderer.render(story, List.of()));
+                    return KeyValue.pair(path, html);
+                }, Named.as("render-preview"))
+                .processValues(StoryHops.hop(tracing, "render"), Named.as("preview-hop"))
+                .processValues(StoryHops.typed(PAGE_EVENT_TYPE), Named.as("type-preview"))
+                .to(previews.name(), previews.produced().withName("previews-sink"));
+        KStream<String, Rendered> rendered = byKind.get("enriched-story")
                 .process(() -> new RenderProcessor(renderer, clock, metrics), Named.as("render-page"), PATH_STORE)
                 .processValues(StoryHops.hop(tracing, "render"), Named.as("render-hop"));
         rendered.mapValues(Rendered::event, Named.as("published-event"))

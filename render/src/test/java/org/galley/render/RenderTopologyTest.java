@@ -215,7 +215,8 @@ class RenderTopologyTest {
                     .containsExactly(Set.of(topics.enriched().name()));
             assertThat(subtopology.nodes()).filteredOn(TopologyDescription.Sink.class::isInstance)
                     .extracting(node -> ((TopologyDescription.Sink) node).topic())
-                    .containsExactlyInAnyOrder(topics.published().name(), topics.pages().name());
+                    .containsExactlyInAnyOrder(topics.published().name(), topics.pages().name(),
+                            topics.previews().name());
             assertThat(subtopology.nodes()).filteredOn(TopologyDescription.Processor.class::isInstance)
                     .flatExtracting(node -> ((TopologyDescription.Processor) node).stores())
                     .containsExactly(RenderTopology.PATH_STORE);

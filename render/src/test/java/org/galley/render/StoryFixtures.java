@@ -156,7 +156,15 @@ public final class StoryFixtures {
                 .setTicker(article.getTicker())
                 .setFirstPublishedAt(article.getFirstPublishedAt())
                 .setEnrichedAt(article.getEnrichedAt())
-                .setResend(article.getResend());
+                .setResend(article.getResend())
+                .setPreviewToken(article.getPreviewToken());
+    }
+
+    /** {@code article} as enrich sends a preview of it: at {@code /preview/<token>/}, with no links. */
+    public static ArticleEnriched preview(ArticleEnriched article, String token) {
+        String path = "/preview/" + token + "/";
+        return copy(article).setPreviewToken(token).setPath(path).setUrl(SITE.urlOf(path))
+                .setRelated(List.of()).setTicker(List.of()).setResend(0).build();
     }
 
     public static Tag tag(String name, String slug) {

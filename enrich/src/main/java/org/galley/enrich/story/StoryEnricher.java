@@ -30,6 +30,9 @@ import org.galley.runtime.SiteSettings;
  * older slug, or add {@code -2} when another story owns it), {@code firstPublishedAt} is this revision's
  * publication time (the index keeps the first one), and it has no related stories or ticker yet. An UNPUBLISH
  * gets a draft with no content and a slug from the article id, for a story the index has never seen.
+ *
+ * <p>A preview ({@link #preview}) is a draft made final without the index: it lives at its own unguessable
+ * address and claims nothing, links to nothing and is linked from nothing.
  */
 public final class StoryEnricher {
 
@@ -62,6 +65,30 @@ public final class StoryEnricher {
         return enriched(story, Slugs.storySlug(story.getHeadline(), story.getArticleId()), words,
                 ReadingTime.minutes(words, images, reading), tags, Excerpts.of(story.getDek(), body, locale),
                 publishedAt);
+    }
+
+    /**
+     * The final event of a preview (an accepted story with a {@code previewToken}): the draft's text work, at
+     * {@code /preview/<token>/} ({@link Previews#path}), with the token. Its slug is what the headline gives and
+     * claims nothing, so the story, once published, gets the slug it would have had without the preview. It shows
+     * no related stories and no ticker: those are chosen from the live stories when the story is published, and a
+     * preview must not enter the index they are chosen from. {@code firstPublishedAt} is the draft's (the
+     * planned publication time, or acceptance).
+     *
+     * @throws IllegalArgumentException when the story has no usable preview token
+     */
+    public ArticleEnriched preview(ArticleAccepted accepted) {
+        String path = Previews.path(accepted.getPreviewToken());
+        // Set on the new draft rather than copied with newBuilder(draft): Avro's deep copy of the nested
+        // submission is refused by its class security check.
+        ArticleEnriched preview = draft(accepted);
+        preview.setPath(path);
+        preview.setUrl(site.urlOf(path));
+        preview.setRelated(List.of());
+        preview.setTicker(List.of());
+        preview.setResend(0);
+        preview.setPreviewToken(accepted.getPreviewToken());
+        return preview;
     }
 
     private ArticleEnriched enriched(ArticleSubmitted story, String slug, WordCount words, int minutes,

@@ -110,8 +110,11 @@ public final class Slugs {
         return cut(trimHyphens(NOT_LETTER_OR_DIGIT.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-")), MAX_LENGTH);
     }
 
-    /** First path segments the site serves itself: tag pages, story images and home's older pages (/page/2/). */
-    private static final Set<String> SITE_SEGMENTS = Set.of("tags", "media", "page");
+    /**
+     * First path segments the site serves itself: tag pages, story images, home's older pages (/page/2/) and
+     * previews (/preview/<token>/).
+     */
+    private static final Set<String> SITE_SEGMENTS = Set.of("tags", "media", "page", "preview");
 
     /** The {@code n}th variant of a taken slug ("some-story-2"), shortened at a word boundary to stay within the cap. */
     public static String withSuffix(String slug, int n) {
@@ -126,7 +129,7 @@ public final class Slugs {
     /**
      * The site-relative path of a story: {@code /<category-slug>/<slug>/}, or {@code /<slug>/} when the category
      * has no slug (an unpublish that names none). A first segment the site itself uses ({@code /tags/} for tag
-     * pages, {@code /media/} for images) gets a suffix, so no story can shadow them.
+     * pages, {@code /media/} for images, {@code /preview/} for previews) gets a suffix, so no story can shadow them.
      */
     public static String path(String category, String slug) {
         String section = slugify(category);

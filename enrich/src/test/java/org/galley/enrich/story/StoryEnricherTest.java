@@ -1,6 +1,7 @@
 package org.galley.enrich.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -74,5 +75,34 @@ class StoryEnricherTest {
         assertThat(draft.getReadingTimeMinutes()).isZero();
         assertThat(draft.getTags()).isEmpty();
         assertThat(draft.getExcerpt()).isEmpty();
+    }
+
+    @Test
+    void aPreviewIsTheDraftAtItsPreviewAddressWithItsToken() {
+        ArticleAccepted accepted = SampleStories.accepted(SampleStories.MICROSOFT_OPENAI, "msft-openai", 1);
+        accepted.setPreviewToken("q7Vd0uXo3kZ9bY2cR5mN8wT1");
+        ArticleEnriched draft = enricher.draft(accepted);
+
+        ArticleEnriched preview = enricher.preview(accepted);
+
+        assertThat(preview.getPath()).isEqualTo("/preview/q7Vd0uXo3kZ9bY2cR5mN8wT1/");
+        assertThat(preview.getUrl()).isEqualTo(SiteSettings.stackDigest().urlOf(preview.getPath()));
+        assertThat(preview.getPreviewToken()).isEqualTo("q7Vd0uXo3kZ9bY2cR5mN8wT1");
+        assertThat(preview.getRelated()).isEmpty();
+        assertThat(preview.getTicker()).isEmpty();
+        assertThat(preview.getResend()).isZero();
+        assertThat(draft.getPreviewToken()).isNull();
+        assertThat(preview).usingRecursiveComparison().ignoringFields("path", "url", "previewToken")
+                .isEqualTo(draft);
+    }
+
+    @Test
+    void aPreviewNeedsALongUrlSafeToken() {
+        ArticleAccepted accepted = SampleStories.accepted(SampleStories.KAFKA, "kafka", 1);
+        for (String token : new String[] {null, "", "tooShort123", "q7Vd0uXo3kZ9bY2c/../R5mN8wT1", "q7Vd0uXo3kZ9bY2c R5mN8wT1"}) {
+            accepted.setPreviewToken(token);
+            assertThatThrownBy(() -> enricher.preview(accepted)).as(String.valueOf(token))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preview token");
+        }
     }
 }

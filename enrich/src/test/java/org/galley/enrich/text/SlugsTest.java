@@ -71,6 +71,12 @@ class SlugsTest {
     }
 
     @Test
+    void aStoryNeverTakesAPathUnderPreviews() {
+        assertThat(Slugs.path("Preview", "x")).isEqualTo("/preview-section/x/");
+        assertThat(Slugs.path("", "preview")).isEqualTo("/preview-story/");
+    }
+
+    @Test
     void aTagInAnotherScriptKeepsItsLetters() {
         assertThat(Slugs.tagSlug("Amazon Web Services")).isEqualTo("amazon-web-services");
         assertThat(Slugs.tagSlug("人工 知能")).isEqualTo("人工-知能");

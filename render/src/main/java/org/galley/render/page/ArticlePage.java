@@ -34,6 +34,8 @@ import org.galley.runtime.SiteSettings;
  * @param tags               tag names, most salient first
  * @param socialImageUrl     absolute URL of the hero for Open Graph and Twitter cards, or null
  * @param jsonLd             the NewsArticle JSON-LD, already safe inside a script element
+ * @param preview            a preview of an unpublished story: kept out of search engines (noindex, nofollow),
+ *                           marked with a banner, with no LIVE strip
  */
 public record ArticlePage(
         String language,
@@ -57,7 +59,8 @@ public record ArticlePage(
         List<RelatedLink> related,
         List<String> tags,
         String socialImageUrl,
-        String jsonLd) {
+        String jsonLd,
+        boolean preview) {
 
     // Languages written right to left (ISO 639-1 where one exists, as Locale reports them; "iw" and "ji" are
     // Java's names for Hebrew and Yiddish).
@@ -101,6 +104,11 @@ public record ArticlePage(
 
     public String contentSecurityPolicy() {
         return style.contentSecurityPolicy();
+    }
+
+    /** The robots meta tag's content, or null for a live page, which search engines may index. */
+    public String robots() {
+        return preview ? "noindex, nofollow" : null;
     }
 
     /** The large card when there is an image to show. */

@@ -9,8 +9,10 @@ import java.util.Locale;
 import org.galley.events.ArticleEnriched;
 import org.galley.events.ArticleSubmitted;
 import org.galley.events.HeroImage;
+import org.galley.events.RelatedStory;
 import org.galley.events.Tag;
 import org.galley.render.markdown.MarkdownRenderer;
+import org.galley.render.publish.Previews;
 import org.galley.render.publish.Publications;
 import org.galley.render.ticker.TickerEntry;
 import org.galley.runtime.InlineStyle;
@@ -24,6 +26,8 @@ import org.galley.runtime.SiteSettings;
 public final class ArticlePages {
 
     private static final String ARTICLE_RULES = InlineStyle.rulesBeside(ArticlePages.class, "article.css");
+    // Only previews carry the banner's rules, so a live page's bytes (and its CSP hash) are as they were.
+    private static final String PREVIEW_RULES = ARTICLE_RULES + InlineStyle.rulesBeside(ArticlePages.class, "preview.css");
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
 
     private ArticlePages() {
@@ -34,18 +38,29 @@ public final class ArticlePages {
         return InlineStyle.forSite(site, ARTICLE_RULES);
     }
 
-    /** The page of {@code article} with the site's own stylesheet and the standard Markdown renderer. */
-    public static ArticlePage from(ArticleEnriched article, List<TickerEntry> ticker, SiteSettings site) {
-        return from(article, ticker, site, styleFor(site), MARKDOWN);
+    /** The preview page's stylesheet: the article page's, and the preview banner's. */
+    public static InlineStyle previewStyleFor(SiteSettings site) {
+        return InlineStyle.forSite(site, PREVIEW_RULES);
     }
 
-    /** As {@link #from(ArticleEnriched, List, SiteSettings)}, with the stylesheet and renderer given. */
+    /** The page of {@code article} with the site's own stylesheet and the standard Markdown renderer. */
+    public static ArticlePage from(ArticleEnriched article, List<TickerEntry> ticker, SiteSettings site) {
+        return from(article, ticker, site, Previews.isPreview(article) ? previewStyleFor(site) : styleFor(site),
+                MARKDOWN);
+    }
+
+    /**
+     * As {@link #from(ArticleEnriched, List, SiteSettings)}, with the stylesheet and renderer given. A preview
+     * ({@link Previews}) must be at its token's path; its canonical URL is its own address, and it shows no ticker
+     * and no related stories (enrich chooses those when the story is published).
+     */
     public static ArticlePage from(ArticleEnriched article, List<TickerEntry> ticker, SiteSettings site,
                                    InlineStyle style, MarkdownRenderer markdown) {
         ArticleSubmitted submission = article.getSubmission();
         String articleId = submission.getArticleId();
         String language = blankToNull(submission.getLanguage()) == null ? site.language() : submission.getLanguage();
-        String path = Links.sitePath(article.getPath(), "path of article " + articleId);
+        boolean preview = Previews.isPreview(article);
+        String path = preview ? Previews.path(article) : Links.sitePath(article.getPath(), "path of article " + articleId);
         String url = Links.httpUrl(article.getUrl(), "url of article " + articleId);
 
         ArticlePage.Hero hero = hero(submission.getHero(), articleId);
@@ -57,10 +72,11 @@ public final class ArticlePages {
                 url,
                 site,
                 style,
-                ticker.stream().map(entry -> new ArticlePage.TickerLink(entry.headline(),
+                (preview ? List.<TickerEntry>of() : ticker).stream().map(entry -> new ArticlePage.TickerLink(entry.headline(),
                         Links.sitePath(entry.path(), "ticker path of article " + entry.articleId()))).toList(),
                 submission.getCategory(),
-                Links.sectionPath(path),
+                // A preview's address says nothing of the section its story will be filed in.
+                preview ? null : Links.sectionPath(path),
                 submission.getHeadline(),
                 blankToNull(submission.getDek()),
                 submission.getByline(),
@@ -73,12 +89,13 @@ public final class ArticlePages {
                         .format(article.getFirstPublishedAt()),
                 hero,
                 markdown.toHtml(submission.getBodyMarkdown()),
-                article.getRelated().stream().map(related -> new ArticlePage.RelatedLink(related.getLabel(),
+                (preview ? List.<RelatedStory>of() : article.getRelated()).stream().map(related -> new ArticlePage.RelatedLink(related.getLabel(),
                         related.getHeadline(),
                         Links.sitePath(related.getPath(), "path of related story " + related.getArticleId()))).toList(),
                 article.getTags().stream().map(Tag::getName).toList(),
                 socialImage,
-                JsonLd.newsArticle(article, site, socialImage));
+                JsonLd.newsArticle(article, site, socialImage),
+                preview);
     }
 
     private static ArticlePage.Hero hero(HeroImage image, String articleId) {

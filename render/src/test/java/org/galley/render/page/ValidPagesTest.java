@@ -123,6 +123,19 @@ class ValidPagesTest {
     }
 
     @Test
+    void thePreviewPageHasNoErrorsInTheNuHtmlChecker() {
+        String html = RENDERER.render(StoryFixtures.preview(StoryFixtures.microsoftOpenAi(), "q7Vd0uXo3kZ9bY2cR5mN8wT1"),
+                List.of());
+
+        NuHtmlChecker.Report report = NuHtmlChecker.shared().check(html);
+
+        assertThat(Jsoup.parse(html).select(".preview-banner")).hasSize(1);
+        assertThat(report.errors()).as("Nu Html Checker on the preview:\n%s", report.describe()).isEmpty();
+        assertThat(report.warnings()).as("Nu Html Checker on the preview:\n%s", report.describe())
+                .allMatch(warning -> FALSE_POSITIVES.stream().anyMatch(known -> known.matcher(warning.text()).find()));
+    }
+
+    @Test
     void pastedBlogPostKeepsItsWordsTableFigureAndChartFallbackButNothingThatActs() {
         Element body = Jsoup.parse(render(StoryFixtures.fromFile("embedded-chart.md"))).selectFirst("main .body");
 
