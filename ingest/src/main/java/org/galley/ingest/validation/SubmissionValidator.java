@@ -48,6 +48,9 @@ public final class SubmissionValidator {
         // Taking a story down needs only to name it; whatever else an UNPUBLISH carries is never shown.
         if (submission.getAction() == Action.PUBLISH) {
             validateStory(reasons, submission);
+        } else if (submission.getPreview()) {
+            reasons.add(reason("preview", ReasonCodes.BAD_VALUE,
+                    "A takedown has no page to preview; send it without preview, or preview a story to publish."));
         }
         return List.copyOf(reasons);
     }

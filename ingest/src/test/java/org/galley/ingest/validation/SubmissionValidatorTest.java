@@ -193,6 +193,15 @@ class SubmissionValidatorTest {
     }
 
     @Test
+    void aTakedownCannotBePreviewed() {
+        ArticleSubmitted takedown = Stories.unpublish("story", 7);
+        takedown.setPreview(true);
+
+        assertThat(validator.validate(takedown)).extracting(RejectionReason::getField, RejectionReason::getCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("preview", "bad-value"));
+    }
+
+    @Test
     void anUnpublishWithoutIdOrSourceIsRejected() {
         ArticleSubmitted takedown = Stories.unpublish("", 0);
         takedown.setSource("");
