@@ -1,5 +1,6 @@
 package org.galley.site;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -40,9 +41,13 @@ final class Previews {
         return SitePaths.fileOf(path);
     }
 
-    /** Whether a URL path is a preview's or below the previews' folder (no story may be there). */
+    /**
+     * Whether a URL path is a preview's or below the previews' folder (no story may be there), in any case: on a
+     * case-insensitive file system {@code /Preview/} is the same folder.
+     */
     static boolean isPreview(String urlPath) {
-        return urlPath != null && (urlPath.startsWith(FOLDER) || urlPath.equals("/preview"));
+        String path = urlPath == null ? "" : urlPath.toLowerCase(Locale.ROOT);
+        return path.startsWith(FOLDER) || path.equals("/preview");
     }
 
     /** The refused path for a log line, cut short: it may be anything a producer put there. */

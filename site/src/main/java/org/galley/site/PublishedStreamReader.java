@@ -82,7 +82,7 @@ import org.slf4j.LoggerFactory;
  * skipped: the reader seeks back to it, pauses ({@link ReadRetry#delay}: 1 s growing to 30 s) and reads it
  * again, and writes no listing or feed meanwhile, so no page shows the site without it and with what came after.
  *
- * <p>Health. Ready ({@link #isHealthy()}) once it has caught up: read both topics up to the end offsets seen at
+ * <p>Health. Ready ({@link #isHealthy()}) once it has caught up: read its three topics up to the end offsets seen at
  * start and written what it read; only then does the rebuild prune the stale files it owns that it did not
  * write ({@link SiteBuilder#prune()}). Live ({@link #isLive()}) while its loop keeps turning: the loop turns at
  * least every poll (200 ms), with work or without and while it waits for a record it cannot read yet, so a loop

@@ -116,6 +116,9 @@ class PreviewsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/preview/");
         assertThatThrownBy(() -> site.apply(story("a2").path("/preview/some-story/").published()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> site.apply(story("a3").path("/PREVIEW/some-story/").published()))
+                .as("the same folder on a case-insensitive file system").isInstanceOf(IllegalArgumentException.class);
+        site.apply(story("a4").path("/previews-of-the-week/some-story/").published());
     }
 
     private SiteBuilder newSite() {
