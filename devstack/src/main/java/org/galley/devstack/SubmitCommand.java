@@ -207,7 +207,13 @@ final class SubmitCommand implements Callable<Integer> {
             print("👁", "preview", name, url);
             return Result.PREVIEWED;
         }
-        URI page = onSite(url);
+        URI page;
+        try {
+            page = onSite(url);
+        } catch (IllegalArgumentException e) {
+            print("?", "preview", name, url + " (not an address the site can be asked for)");
+            return Result.PREVIEWED;
+        }
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(30))
