@@ -30,6 +30,11 @@ import picocli.CommandLine.Parameters;
  * ({@code GET /v1/articles/{id}}) until it is published, rejected (also as a duplicate or stale revision) or
  * failed in a later stage. Exits 0 when every story was published, 2 when any was rejected, 1 when any failed
  * in a later stage (enrich, render) or ingest could not be reached or did not answer in time.
+ *
+ * <p>With {@code --preview} each story is submitted as a preview ({@code POST /v1/articles?preview=true}): it is
+ * enriched and rendered to a page at an unguessable address and never published. The command waits until the
+ * status names that address for this revision ({@code preview.url}) and, when it knows the site
+ * ({@code --site} or {@code GALLEY_SITE_URL}), until the site serves the page; then it prints the address.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = "Submit story files to a running Galley and report what became of each.")
@@ -48,6 +53,15 @@ final class SubmitCommand implements Callable<Integer> {
             description = "Bearer token, when ingest requires one (default: GALLEY_INGEST_TOKEN).")
     String token;
 
+    @Option(names = "--preview", description = "Submit each story as a preview: rendered to a page at a secret "
+            + "address, listed nowhere and never published; print that address.")
+    boolean preview;
+
+    @Option(names = "--site", paramLabel = "URL", defaultValue = "${env:GALLEY_SITE_URL}",
+            description = "The site's base URL (`./galley up`: http://localhost:8080; default: GALLEY_SITE_URL). "
+                    + "With --preview, the address is printed once the site serves the page there.")
+    String site;
+
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long to follow each story before giving up (default: ${DEFAULT-VALUE}).")
     long waitSeconds;
@@ -64,7 +78,7 @@ final class SubmitCommand implements Callable<Integer> {
     }
 
     /** What became of one file. */
-    enum Result { PUBLISHED, REJECTED, FAILED }
+    enum Result { PUBLISHED, PREVIEWED, REJECTED, FAILED }
 
     @Override
     public Integer call() {
@@ -88,7 +102,8 @@ final class SubmitCommand implements Callable<Integer> {
         try {
             String id = StoryFileParser.idFromFileName(name);
             HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(
-                            URI.create(ingest + "/v1/articles?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))))
+                            URI.create(ingest + "/v1/articles?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                                    + (preview ? "&preview=true" : ""))))
                             .header("Content-Type", "text/markdown; charset=utf-8")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file)))
                             .build(),
@@ -97,6 +112,11 @@ final class SubmitCommand implements Callable<Integer> {
             if (response.statusCode() != 202) {
                 print("✗", "rejected", name, problemText(response.statusCode(), body));
                 return Result.REJECTED;
+            }
+            if (preview && body.path("previewUrl").asText("").isEmpty()) {
+                // An ingest that does not know previews takes the story as a story: say so rather than wait.
+                print("!", "failed", name, "ingest did not take it as a preview (no previewUrl in its answer)");
+                return Result.FAILED;
             }
             return follow(name, body.path("articleId").asText(id), body.path("revision").asLong(),
                     body.path("statusUrl").asText("/v1/articles/" + id));
@@ -129,6 +149,15 @@ final class SubmitCommand implements Callable<Integer> {
                             + status.path("acceptedRevision").asText("?") + " is the newest accepted");
                     return Result.REJECTED;
                 }
+                String previewUrl = previewOf(status, revision);
+                if (preview && previewUrl != null) {
+                    return showPreview(name, previewUrl, deadline);
+                }
+                if (preview && !lastState.equals("rejected") && !lastState.equals("failed")) {
+                    // The state is the story's live one, not the preview's: only rejected and failed end a preview.
+                    Thread.sleep(200);
+                    continue;
+                }
                 if (thisRevision && lastState.equals("published")) {
                     print("✓", "published", name, status.path("url").asText());
                     return Result.PUBLISHED;
@@ -157,8 +186,58 @@ final class SubmitCommand implements Callable<Integer> {
             }
             Thread.sleep(200);
         }
-        print("?", lastState, name, "not published within " + waitSeconds + " s (revision " + revision + ")");
+        print("?", lastState, name, (preview ? "no preview" : "not published") + " within " + waitSeconds
+                + " s (revision " + revision + ")");
         return Result.FAILED;
+    }
+
+    /** The preview's address when the status has one for this revision or a later one, else null. */
+    private static String previewOf(JsonNode status, long revision) {
+        JsonNode shown = status.path("preview");
+        String url = shown.path("url").asText("");
+        return url.isEmpty() || shown.path("revision").asLong(revision) < revision ? null : url;
+    }
+
+    /**
+     * Prints the preview's address once the site serves it (at once when the site is not known); a page the site
+     * does not serve in time is reported with its address.
+     */
+    private Result showPreview(String name, String url, Instant deadline) throws InterruptedException {
+        if (site == null || site.isBlank()) {
+            print("👁", "preview", name, url);
+            return Result.PREVIEWED;
+        }
+        URI page;
+        try {
+            page = onSite(url);
+        } catch (IllegalArgumentException e) {
+            print("?", "preview", name, url + " (not an address the site can be asked for)");
+            return Result.PREVIEWED;
+        }
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(30))
+                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    print("👁", "preview", name, url);
+                    return Result.PREVIEWED;
+                }
+            } catch (IOException e) {
+                // The site may be restarting; ask again until the deadline.
+            }
+            Thread.sleep(200);
+        }
+        print("?", "preview", name, url + " not served at " + page + " within " + waitSeconds + " s");
+        return Result.FAILED;
+    }
+
+    /** The preview's page on {@code --site}: the address's path (and query) below the site's base URL. */
+    private URI onSite(String url) {
+        URI address = URI.create(url);
+        String path = address.getRawPath() == null || address.getRawPath().isEmpty() ? "/" : address.getRawPath();
+        String base = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
+        return URI.create(base + (path.startsWith("/") ? path : "/" + path)
+                + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery()));
     }
 
     /**

@@ -178,6 +178,8 @@ final class UpCommand implements Callable<Integer> {
         console.println("  Schema registry  " + stack.registryUrl());
         console.println("  Ingest (HTTP)    " + stack.ingestUrl());
         console.println("  Site             " + stack.siteUrl());
+        console.println("  Previews         " + stack.siteUrl() + "preview/<token>/ (./galley submit --preview --site "
+                + stack.siteUrl() + " FILE.md)");
         console.println("  Health, metrics  http://localhost:" + ops.port() + "/healthz/ready, /healthz/live, /metrics");
         console.println("  Logs             " + System.getenv().getOrDefault("GALLEY_LOG_FILE", ".galley/galley.log"));
     }

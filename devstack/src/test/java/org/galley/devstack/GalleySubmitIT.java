@@ -14,8 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.galley.localkafka.LoopbackPorts;
+import org.galley.runtime.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +104,35 @@ class GalleySubmitIT {
     }
 
     @Test
+    void aPreviewOnItsTopicIsServedUnderTheLocalSiteMarkedNoindexAndRobotsTxtKeepsCrawlersOut() throws Exception {
+        String path = "/preview/local-stack-preview-0123/";
+        String html = "<!doctype html><meta name=\"robots\" content=\"noindex, nofollow\"><title>Draft</title>";
+        // As render writes it: the stack created articles.previews with the other topics.
+        Properties props = stack.config().producerProperties("galley-submit-it");
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "galley-submit-it-preview");
+        Topics topics = Topics.fromConfig(stack.config());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props,
+                topics.previews().keySerde().serializer(), topics.previews().valueSerde().serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topics.previews().name(), path, html)).get();
+            producer.commitTransaction();
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        URI preview = URI.create(stack.siteUrl() + path.substring(1));
+
+        assertThat(SiteLogs.await(() -> status(http, preview) == 200, WAIT)).as(preview.toString()).isTrue();
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(preview).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).isEqualTo(html);
+        assertThat(page.headers().firstValue("X-Robots-Tag")).hasValue("noindex, nofollow");
+        HttpResponse<String> robots = http.send(HttpRequest.newBuilder(URI.create(stack.siteUrl() + "robots.txt")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(robots.body()).contains("Disallow: /preview/");
+        assertThat(Files.readString(workDir.resolve("site/sitemap.xml"))).doesNotContain("/preview/");
+    }
+
+    @Test
     void withNoIngestRunningItSaysSoAndExitsOne() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -107,6 +141,17 @@ class GalleySubmitIT {
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("is `./galley up` running?");
+    }
+
+    private static int status(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private static boolean published(Path site, String action) {

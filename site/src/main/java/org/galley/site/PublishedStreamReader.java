@@ -41,10 +41,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the {@link SiteBuilder} from Kafka and announces what changed. Reads {@code articles.published}
- * (String articleId, ArticlePublished) and {@code articles.rejected} (String articleId, ArticleRejected),
- * committed transactions only; writes {@code cache-invalidations} (String articleId, CacheInvalidation)
+ * (String articleId, ArticlePublished), {@code articles.rejected} (String articleId, ArticleRejected) and
+ * {@code articles.previews} (String path, String HTML: {@link SiteBuilder#preview}), committed transactions only;
+ * writes {@code cache-invalidations} (String articleId, CacheInvalidation)
  * through an {@link InvalidationSink}. Each event is applied with its story in the logging MDC, and its
- * invalidation is announced in the event's trace ({@code traceparent}).
+ * invalidation is announced in the event's trace ({@code traceparent}). A preview page is written as it is read
+ * and nothing else follows from it: no flush, no invalidation, no log line; one whose path is not a preview's
+ * ({@code /preview/<token>/}) is logged and skipped.
  *
  * <p>The site is a view of the topics, so on every start it replays them from the beginning into the folder
  * rather than trusting what a previous run left there.
@@ -79,7 +82,7 @@ import org.slf4j.LoggerFactory;
  * skipped: the reader seeks back to it, pauses ({@link ReadRetry#delay}: 1 s growing to 30 s) and reads it
  * again, and writes no listing or feed meanwhile, so no page shows the site without it and with what came after.
  *
- * <p>Health. Ready ({@link #isHealthy()}) once it has caught up: read both topics up to the end offsets seen at
+ * <p>Health. Ready ({@link #isHealthy()}) once it has caught up: read its three topics up to the end offsets seen at
  * start and written what it read; only then does the rebuild prune the stale files it owns that it did not
  * write ({@link SiteBuilder#prune()}). Live ({@link #isLive()}) while its loop keeps turning: the loop turns at
  * least every poll (200 ms), with work or without and while it waits for a record it cannot read yet, so a loop
@@ -237,6 +240,7 @@ public final class PublishedStreamReader implements GalleyService {
         List<TopicPartition> published = partitionsOf(topics.published());
         List<TopicPartition> all = new ArrayList<>(published);
         all.addAll(partitionsOf(topics.rejected()));
+        all.addAll(partitionsOf(topics.previews()));
         consumer.assign(all);
         consumer.seekToBeginning(all);
         Map<TopicPartition, Long> ends = consumer.endOffsets(all);
@@ -301,6 +305,10 @@ public final class PublishedStreamReader implements GalleyService {
         List<TopicPartition> partitions = new ArrayList<>(records.partitions());
         for (int i = 0; i < partitions.size(); i++) {
             for (ConsumerRecord<byte[], byte[]> record : records.records(partitions.get(i))) {
+                if (record.topic().equals(topics.previews().name())) {
+                    applyPreview(record);
+                    continue;
+                }
                 SpecificRecord event;
                 try {
                     event = decoder.decode(record);
@@ -357,8 +365,8 @@ public final class PublishedStreamReader implements GalleyService {
         }
         builder.prune();
         caughtUp = true;
-        log.info("The site has caught up with {} and {} ({}); it is ready", topics.published().name(),
-                topics.rejected().name(), catchUpTo);
+        log.info("The site has caught up with {}, {} and {} ({}); it is ready", topics.published().name(),
+                topics.rejected().name(), topics.previews().name(), catchUpTo);
     }
 
     /** Whether the rebuild since the last {@link #open()} has caught up (see {@link #catchUpWhenThere()}). */
@@ -504,6 +512,17 @@ public final class PublishedStreamReader implements GalleyService {
             log.debug("The event at {} failed", where(record), e);
         }
         return null;
+    }
+
+    /** A preview that cannot be written (a path that is not a preview's, a full disk) is logged and skipped. */
+    private void applyPreview(ConsumerRecord<byte[], byte[]> record) {
+        Topic<String, String> previews = topics.previews();
+        try {
+            builder.preview(previews.keySerde().deserializer().deserialize(record.topic(), record.key()),
+                    previews.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        } catch (RuntimeException e) {
+            log.error("The site skipped the preview at {}: {}", where(record), e.getMessage());
+        }
     }
 
     private static String storyOf(ConsumerRecord<byte[], byte[]> record, SpecificRecord event) {

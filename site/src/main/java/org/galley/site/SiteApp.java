@@ -21,8 +21,8 @@ import org.galley.site.feeds.Sitemap;
 import org.galley.site.invalidation.KafkaInvalidationSink;
 
 /**
- * The site: reads {@code articles.published} and {@code articles.rejected}, writes the site to
- * {@code GALLEY_SITE_DIR} (default {@code ./site-out}), announces each change's purges on
+ * The site: reads {@code articles.published}, {@code articles.rejected} and {@code articles.previews}, writes
+ * the site to {@code GALLEY_SITE_DIR} (default {@code ./site-out}; previews below {@code preview/}), announces each change's purges on
  * {@code cache-invalidations}, and serves the folder on {@code GALLEY_SITE_PORT} (default 8080; set
  * {@code GALLEY_SITE_SERVE=false} when a real web server or CDN serves the folder). Its consumer group
  * ({@code GALLEY_SITE_GROUP_ID}, default {@code galley-site}; one per site instance) keeps only how far
@@ -44,7 +44,8 @@ public final class SiteApp {
         PublishedStreamReader reader = new PublishedStreamReader(topics, builder,
                 new KafkaInvalidationSink(config, topics.cacheInvalidations(),
                         Tracing.fromConfig(config, "galley-site")), () -> {
-                    TopicAdmin.ensure(config, List.of(topics.published(), topics.rejected(), topics.cacheInvalidations()));
+                    TopicAdmin.ensure(config, List.of(topics.published(), topics.rejected(), topics.previews(),
+                            topics.cacheInvalidations()));
                     // tryEnsure: a site restarted during a registry outage must still serve what it has.
                     SchemaAdmin.tryEnsure(config, List.of(topics.cacheInvalidations()));
                     return new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(),

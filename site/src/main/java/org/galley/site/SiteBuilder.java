@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * stories, with archive pages of the rest counted from the oldest ({@code page/1/}, {@code page/2/}, ... below
  * it; see {@link Pagination}) and its RSS, Atom and JSON feeds beside it; {@code sitemap.xml} (an index of
  * {@code sitemap-N.xml} parts past {@code sitemapLimit} addresses) and {@code news-sitemap.xml}; the site's
- * icon ({@code favicon.svg}, which every page names); and the two logs ({@link SiteLogs}).
+ * icon ({@code favicon.svg}, which every page names) and {@code robots.txt}; and the two logs ({@link SiteLogs}).
+ * Beside them, each preview page ({@link #preview}) at its unguessable path, listed nowhere.
  *
  * <p>It joins three parts: {@link SitePlan} decides what changes (pure: the live stories and what was written
  * of them, and for each event and flush the files to write or delete), {@link SiteWriter} writes those files
@@ -91,6 +92,17 @@ public final class SiteBuilder {
         logs.rejected(event);
         log.info("Rejected {}: {}", event.getArticleId(), event.getReasons().stream()
                 .map(reason -> reason.getField() + ": " + reason.getMessage()).toList());
+    }
+
+    /**
+     * Writes a preview page exactly as it came, at {@code /preview/<token>/}, or removes it ({@code html} null,
+     * a tombstone). It joins no listing, feed or sitemap, is announced to no CDN and logged in no JSONL log, and
+     * waits for no flush: nothing else changes with it.
+     *
+     * @throws IllegalArgumentException if {@code path} is not a preview's path ({@link Previews#fileOf})
+     */
+    public void preview(String path, String html) {
+        writer.accept(Previews.change(path, html));
     }
 
     /**

@@ -70,10 +70,11 @@ final class SitePlan {
         forgetAll();
     }
 
-    /** Starts from nothing, with the site's icon to write. */
+    /** Starts from nothing, with the site's icon and robots.txt to write. */
     void reset(Consumer<FileChange> out) {
         forgetAll();
         out.accept(new FileChange.Write(SiteIcon.FILE, SiteIcon.svg(site)));
+        out.accept(new FileChange.Write(RobotsTxt.FILE, RobotsTxt.of(site)));
     }
 
     private void forgetAll() {
@@ -182,6 +183,10 @@ final class SitePlan {
         }
         if (LISTING_PAGE.matcher(path).matches()) {
             throw new IllegalArgumentException("A story's path cannot be one of a listing's pages, was '" + path + "'");
+        }
+        // A story there would make /preview/ a section, listed and in the sitemap, beside the unlisted previews.
+        if (Previews.isPreview(path)) {
+            throw new IllegalArgumentException("A story's path cannot be below " + Previews.FOLDER + ", was '" + path + "'");
         }
         return SitePaths.fileOf(path);
     }

@@ -21,11 +21,13 @@ final class SiteWriter implements Consumer<FileChange> {
 
     private static final Logger log = LoggerFactory.getLogger(SiteWriter.class);
     /**
-     * The files the site owns, which a rebuild may prune: its pages and feeds in any folder, its sitemaps and
-     * icon at the root. Anything else in the folder (images beside the stories, a robots.txt) is left alone.
+     * The files the site owns, which a rebuild may prune: its pages (previews too) and feeds in any folder, its
+     * sitemaps, icon and robots.txt at the root. Anything else in the folder (images beside the stories) is left
+     * alone.
      */
     private static final Pattern OWNED = Pattern.compile(
-            "(?:.+/)?(?:index\\.html|feed\\.xml|atom\\.xml|feed\\.json)|sitemap(?:-[0-9]+)?\\.xml|news-sitemap\\.xml|favicon\\.svg");
+            "(?:.+/)?(?:index\\.html|feed\\.xml|atom\\.xml|feed\\.json)|sitemap(?:-[0-9]+)?\\.xml|news-sitemap\\.xml"
+                    + "|favicon\\.svg|robots\\.txt");
 
     private final SiteFiles folder;
     private final WrittenFiles files;

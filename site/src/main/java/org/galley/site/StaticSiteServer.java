@@ -30,7 +30,8 @@ import org.galley.runtime.GalleyService;
  * <p>It never serves the run's logs ({@code *.jsonl}: ids, sources and rejection reasons are the newsroom's,
  * not readers') nor a file being written ({@link SiteFolder} writes beside the target as {@code .galley-*.tmp},
  * then renames): those, and any other dot-file or {@code .tmp}, answer 404 as if absent. Every response carries
- * {@link #SECURITY_HEADERS}, and an error's body is a fixed text that names no path or exception.
+ * {@link #SECURITY_HEADERS}, and an error's body is a fixed text that names no path or exception. A preview
+ * ({@code /preview/<token>/}) also carries {@link #PREVIEW_HEADERS}: its address is its only secret.
  */
 public final class StaticSiteServer implements GalleyService {
 
@@ -48,6 +49,15 @@ public final class StaticSiteServer implements GalleyService {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "strict-origin-when-cross-origin",
             "X-Frame-Options", "DENY");
+
+    /**
+     * For anything below {@code /preview/}: no search engine indexes it (should its address leak, and for what the
+     * page's own meta element cannot cover), no cache keeps a draft, and no link out of it sends its address on.
+     */
+    public static final Map<String, String> PREVIEW_HEADERS = Map.of(
+            "X-Robots-Tag", "noindex, nofollow",
+            "Cache-Control", "no-store",
+            "Referrer-Policy", "no-referrer");
 
     private static final String NOT_FOUND =
             "<!doctype html><html lang=\"en\"><title>Not found</title><p>Not found. <a href=\"/\">Home</a></p></html>";
@@ -124,6 +134,9 @@ public final class StaticSiteServer implements GalleyService {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             SECURITY_HEADERS.forEach(exchange.getResponseHeaders()::set);
+            if (isPreview(exchange.getRequestURI())) {
+                PREVIEW_HEADERS.forEach(exchange.getResponseHeaders()::set);
+            }
             try {
                 serve(exchange);
             } catch (IOException | RuntimeException e) {
@@ -186,6 +199,11 @@ public final class StaticSiteServer implements GalleyService {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static boolean isPreview(URI uri) {
+        String path = uri.normalize().getPath();
+        return path != null && Previews.isPreview(path);
     }
 
     /** Not a log, a file being written, or any other dot-file below the folder. */

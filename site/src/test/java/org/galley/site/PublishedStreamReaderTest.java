@@ -5,6 +5,7 @@ import static org.galley.site.StoryEvents.story;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,8 @@ class PublishedStreamReaderTest {
     private static final Topics TOPICS = Topics.create(new ServiceConfig(Map.of()), "mock://site-reader-test");
     private static final TopicPartition PUBLISHED = new TopicPartition(TOPICS.published().name(), 0);
     private static final TopicPartition REJECTED = new TopicPartition(TOPICS.rejected().name(), 0);
+    private static final TopicPartition PREVIEWS = new TopicPartition(TOPICS.previews().name(), 0);
+    private static final String PREVIEW = "/preview/" + PreviewsTest.TOKEN + "/";
 
     @TempDir
     Path out;
@@ -73,8 +76,9 @@ class PublishedStreamReaderTest {
     void topics() {
         consumer.updatePartitions(PUBLISHED.topic(), List.of(new PartitionInfo(PUBLISHED.topic(), 0, null, null, null)));
         consumer.updatePartitions(REJECTED.topic(), List.of(new PartitionInfo(REJECTED.topic(), 0, null, null, null)));
-        consumer.updateBeginningOffsets(Map.of(PUBLISHED, 0L, REJECTED, 0L));
-        consumer.updateEndOffsets(Map.of(REJECTED, 0L));
+        consumer.updatePartitions(PREVIEWS.topic(), List.of(new PartitionInfo(PREVIEWS.topic(), 0, null, null, null)));
+        consumer.updateBeginningOffsets(Map.of(PUBLISHED, 0L, REJECTED, 0L, PREVIEWS, 0L));
+        consumer.updateEndOffsets(Map.of(REJECTED, 0L, PREVIEWS, 0L));
         reader = reader(Duration.ZERO);
     }
 
@@ -523,6 +527,79 @@ class PublishedStreamReaderTest {
     }
 
     @Test
+    void aPreviewIsWrittenAsItIsReadAndIsNeitherAnnouncedNorLoggedNorListed() throws IOException {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+
+        add(0, story("a1").published());
+        addPreview(0, PREVIEW, PreviewsTest.PAGE);
+        reader.step(Duration.ZERO);
+
+        assertThat(Files.readString(out.resolve("preview/" + PreviewsTest.TOKEN + "/index.html"))).isEqualTo(PreviewsTest.PAGE);
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(sink.sent.get(0).getPaths()).noneMatch(path -> path.contains("preview"));
+        for (String file : List.of("index.html", "feed.xml", "sitemap.xml", "news-sitemap.xml",
+                SiteBuilder.PUBLISHED_LOG, SiteBuilder.REJECTED_LOG)) {
+            assertThat(Files.readString(out.resolve(file))).as(file).doesNotContain(PreviewsTest.TOKEN);
+        }
+    }
+
+    @Test
+    void theLatestPreviewWinsAndATombstoneRemovesIt() throws IOException {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+        addPreview(0, PREVIEW, "<p>first draft</p>");
+        addPreview(1, PREVIEW, PreviewsTest.PAGE);
+        reader.step(Duration.ZERO);
+        assertThat(Files.readString(out.resolve("preview/" + PreviewsTest.TOKEN + "/index.html"))).isEqualTo(PreviewsTest.PAGE);
+
+        addPreview(2, PREVIEW, null);
+        reader.step(Duration.ZERO);
+
+        assertThat(out.resolve("preview")).doesNotExist();
+    }
+
+    @Test
+    void aPreviewWhosePathIsNotAPreviewsIsSkippedAndTheSiteGoesOn() throws IOException {
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L));
+        reader.open();
+
+        addPreview(0, "/preview/../../../etc/cron.d/aaaaaaaaaaaaaaaa/", "* * * * * root evil");
+        addPreview(1, "/ai/first-story/", "<p>not a story page</p>");
+        addPreview(2, null, "<p>no key</p>");
+        addPreview(3, PREVIEW, PreviewsTest.PAGE);
+        add(0, story("a1").published());
+        reader.step(Duration.ZERO);
+
+        assertThat(out.resolve("preview/" + PreviewsTest.TOKEN + "/index.html")).exists();
+        assertThat(Files.readString(out.resolve("ai/a1/index.html"))).doesNotContain("not a story page");
+        assertThat(out.resolve("ai/first-story")).doesNotExist();
+        assertThat(out.getParent().resolve("etc")).doesNotExist();
+        assertThat(Files.readString(out.resolve(SiteBuilder.REJECTED_LOG))).isEmpty();
+        assertThat(sink.sent).extracting(CacheInvalidation::getArticleId).containsExactly("a1");
+        assertThat(reader.failure()).isEmpty();
+    }
+
+    @Test
+    void theSiteCatchesUpOnlyOnceItHasReadThePreviewsAndThenPrunesThoseNoLongerOnTheTopic() throws IOException {
+        String expired = "preview/" + "e".repeat(20) + "/index.html";
+        new SiteFolder(out).write(expired, "a preview older than the topic's retention");
+        consumer.updateEndOffsets(Map.of(PUBLISHED, 0L, PREVIEWS, 1L));
+        reader.open();
+
+        reader.step(Duration.ZERO);
+        assertThat(reader.caughtUp()).as("the preview not read yet").isFalse();
+        assertThat(out.resolve(expired)).exists();
+
+        addPreview(0, PREVIEW, PreviewsTest.PAGE);
+        reader.step(Duration.ZERO);
+
+        assertThat(reader.caughtUp()).isTrue();
+        assertThat(out.resolve(expired)).doesNotExist();
+        assertThat(out.resolve("preview/" + PreviewsTest.TOKEN + "/index.html")).exists();
+    }
+
+    @Test
     void aReaderThatStopsOnAnErrorHasFailedForGoodAndIsNeitherLiveNorReady() throws InterruptedException {
         MockConsumer<byte[], byte[]> noTopics = new MockConsumer<>("earliest");
         PublishedStreamReader broken = new PublishedStreamReader(TOPICS, builder, sink, () -> noTopics, Duration.ZERO,
@@ -584,6 +661,12 @@ class PublishedStreamReaderTest {
     private void add(long offset, ArticlePublished event) {
         byte[] value = TOPICS.published().valueSerde().serializer().serialize(PUBLISHED.topic(), event);
         consumer.addRecord(new ConsumerRecord<>(PUBLISHED.topic(), 0, offset, event.getArticleId().getBytes(), value));
+    }
+
+    private void addPreview(long offset, String path, String html) {
+        consumer.addRecord(new ConsumerRecord<>(PREVIEWS.topic(), 0, offset,
+                path == null ? null : path.getBytes(StandardCharsets.UTF_8),
+                html == null ? null : html.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Keeps what it was sent, and what the folder held at that moment. */

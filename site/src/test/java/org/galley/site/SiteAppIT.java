@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The site against a real broker and registry: it rebuilds from history without announcing it, announces what
  * arrives afterwards on cache-invalidations, and after a restart announces only what arrived while it was down.
+ * Previews from articles.previews are written at their address and announced and listed nowhere.
  */
 class SiteAppIT {
 
@@ -78,6 +79,7 @@ class SiteAppIT {
     @Test
     void historyIsRebuiltSilentlyNewStoriesArePurgedAndARestartPurgesOnlyWhatItMissed() throws Exception {
         publish(story("history").path("/ai/history/").published());
+        preview(OLD_PREVIEW, "<p>an older preview</p>");
 
         SiteService site = SiteApp.create(config);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -85,8 +87,17 @@ class SiteAppIT {
         site.bindMetrics(meters);
         try {
             await(() -> homeLists("/ai/history/"));
+            await(() -> Files.exists(out.resolve(fileOf(OLD_PREVIEW))));
+            preview(PREVIEW, "<p>a draft</p>");
+            preview("/preview/../../escaped-aaaaaaaaaaaaaaaa/", "<p>refused</p>");
             publish(story("fresh").path("/ai/fresh/").tags("OpenAI:openai").published());
             await(() -> homeLists("/ai/fresh/"));
+            await(() -> Files.exists(out.resolve(fileOf(PREVIEW))));
+            assertThat(Files.readString(out.resolve(fileOf(PREVIEW)))).isEqualTo("<p>a draft</p>");
+            assertThat(out.getParent().resolve("escaped-aaaaaaaaaaaaaaaa")).doesNotExist();
+            for (String file : List.of("index.html", "sitemap.xml", "feed.xml", "ai/index.html", "published.jsonl")) {
+                assertThat(Files.readString(out.resolve(file))).as(file).doesNotContain("/preview/");
+            }
             // Caught up means 0, although each transaction left a commit marker after its story.
             await(() -> meters.get("galley.site.lag.records").gauge().value() == 0);
             assertThat(meters.get("galley.site.lag.seconds").gauge().value()).isZero();
@@ -99,17 +110,40 @@ class SiteAppIT {
         }
 
         publish(story("fresh").path("/ai/fresh/").revision(2).unpublished("2026-04-22T00:00:00Z"));
+        preview(OLD_PREVIEW, null);
         SiteService restarted = SiteApp.create(config);
         restarted.start();
         try {
             await(() -> !Files.exists(out.resolve("tags/openai")) && !homeLists("/ai/fresh/"));
             assertThat(out.resolve("ai/fresh")).doesNotExist();
             assertThat(out.resolve("tags/openai")).doesNotExist();
+            await(() -> !Files.exists(out.resolve(fileOf(OLD_PREVIEW))));
+            assertThat(Files.readString(out.resolve(fileOf(PREVIEW)))).isEqualTo("<p>a draft</p>");
             assertThat(Files.readString(out.resolve("feed.xml"))).doesNotContain("/ai/fresh/");
             assertThat(invalidations(2)).extracting(i -> i.getArticleId() + "@" + i.getRevision() + " " + i.getAction())
                     .containsExactly("fresh@1 PUBLISH", "fresh@2 UNPUBLISH");
         } finally {
             restarted.close();
+        }
+    }
+
+    private static final String PREVIEW = "/preview/it-preview-0123456789/";
+    private static final String OLD_PREVIEW = "/preview/it-older-preview-0123456789/";
+
+    private static String fileOf(String previewPath) {
+        return previewPath.substring(1) + "index.html";
+    }
+
+    /** In a transaction of its own, as render writes articles.previews; {@code html} null is a tombstone. */
+    private static void preview(String path, String html) throws Exception {
+        Properties props = config.producerProperties("site-it");
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "site-it-preview");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props,
+                topics.previews().keySerde().serializer(), topics.previews().valueSerde().serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topics.previews().name(), path, html)).get();
+            producer.commitTransaction();
         }
     }
 

@@ -48,7 +48,7 @@ class SitePruneTest {
         before.apply(story("a2").path("/sport/removed/").category("Sport").published());
         before.flush();
         Files.writeString(out.resolve("sport/removed/photo.jpg"), "an image beside the story");
-        Files.writeString(out.resolve("robots.txt"), "User-agent: *");
+        Files.writeString(out.resolve("ads.txt"), "an operator's file");
         Files.writeString(out.resolve("ai-notes.html"), "an operator's page");
         Files.writeString(out.resolve(".galley-42.tmp"), "half a page");
 
@@ -58,7 +58,7 @@ class SitePruneTest {
 
         assertThat(out.resolve("sport/removed/index.html")).doesNotExist();
         assertThat(out.resolve("sport/removed/photo.jpg")).exists();
-        assertThat(out.resolve("robots.txt")).exists();
+        assertThat(out.resolve("ads.txt")).exists();
         assertThat(out.resolve("ai-notes.html")).exists();
         assertThat(out.resolve(".galley-42.tmp")).doesNotExist();
         assertThat(out.resolve(SiteBuilder.PUBLISHED_LOG)).exists();

@@ -82,6 +82,32 @@ class StaticSiteServerTest {
     }
 
     @Test
+    void aPreviewIsServedAtItsAddressAsWrittenAndMarkedNotToBeIndexedCachedOrReferred() throws Exception {
+        new SiteFolder(out).write("preview/" + PreviewsTest.TOKEN + "/index.html", PreviewsTest.PAGE);
+
+        HttpResponse<String> preview = get("/preview/" + PreviewsTest.TOKEN + "/", Map.of());
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).isEqualTo(PreviewsTest.PAGE);
+        assertThat(preview.headers().firstValue("X-Robots-Tag")).hasValue("noindex, nofollow");
+        assertThat(preview.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(preview.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(preview.headers().firstValue("Content-Security-Policy")).hasValue(StaticSiteServer.CONTENT_SECURITY_POLICY);
+        assertThat(get("/preview/", Map.of()).statusCode()).as("no index of previews").isEqualTo(404);
+        assertThat(get("/preview/" + PreviewsTest.TOKEN.substring(1) + "/", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get("/ai/first-story/", Map.of()).headers().firstValue("X-Robots-Tag")).isEmpty();
+    }
+
+    @Test
+    void robotsTxtIsServedAsText() throws Exception {
+        HttpResponse<String> robots = get("/robots.txt", Map.of());
+
+        assertThat(robots.statusCode()).isEqualTo(200);
+        assertThat(robots.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(robots.body()).contains("Disallow: /preview/");
+    }
+
+    @Test
     void theRunsLogsAreNeverServedThoughTheyAreInTheFolder() throws Exception {
         assertThat(out.resolve(SiteBuilder.PUBLISHED_LOG)).exists();
         assertThat(out.resolve(SiteBuilder.REJECTED_LOG)).exists();
