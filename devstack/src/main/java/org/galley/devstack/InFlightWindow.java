@@ -170,7 +170,7 @@ final class InFlightWindow {
         for (String articleId : due) {
             Pending waiting = pending.get(articleId);
             Optional<StoryStatus> status = Optional.ofNullable(answered.get(articleId))
-                    .flatMap(found -> found.answering(waiting.revision()));
+                    .flatMap(found -> found.answering(waiting.revision(), waiting.story().isPreview()));
             if (status.isPresent() || timedOut(waiting, now)) {
                 pending.remove(articleId);
                 resolve(waiting.story(), status.orElse(null));
@@ -186,7 +186,9 @@ final class InFlightWindow {
 
     private void resolve(StoryFile story, StoryStatus status) {
         String url = status != null && status.kind() == StoryStatus.Kind.PUBLISHED && status.path() != null
-                ? siteUrl + status.path().substring(1) : null;
+                ? siteUrl + status.path().substring(1)
+                : status != null && status.preview() != null && status.kind() == StoryStatus.Kind.PREVIEWED
+                ? status.preview().url() : null;
         PublishReport.Entry entry = new PublishReport.Entry(story.fileName(), story.articleId(), status, url);
         entries.add(entry);
         listener.resolved(entry);

@@ -56,7 +56,8 @@ record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled
                 case FAILED -> String.format("  !  failed       %-36s in %s: %s", fileName,
                         status.stage() == null ? "a later stage" : status.stage(), String.join("; ", status.reasons()));
                 // Never resolved with these (InFlightWindow waits them out), but the line must say something.
-                case SUBMITTED, ACCEPTED, PREVIEWED -> String.format("  ?  %-11s  %s", status.kind().name().toLowerCase(java.util.Locale.ROOT), fileName);
+                case PREVIEWED -> String.format("  👁  preview      %-36s %s", fileName, siteUrl);
+                case SUBMITTED, ACCEPTED -> String.format("  ?  %-11s  %s", status.kind().name().toLowerCase(java.util.Locale.ROOT), fileName);
             };
         }
     }
@@ -86,11 +87,13 @@ record PublishReport(List<Entry> entries, Set<String> notResent, boolean settled
         long failed = entries.stream().filter(Entry::failed).count();
         long unresolved = entries.stream().filter(entry -> entry.status() == null).count();
         long scheduled = entries.stream().filter(entry -> entry.is(StoryStatus.Kind.SCHEDULED)).count();
+        long previews = entries.stream().filter(entry -> entry.is(StoryStatus.Kind.PREVIEWED)).count();
         long alreadyPublished = entries.stream()
                 .filter(entry -> entry.published() && notResent.contains(entry.articleId())).count();
         return published + " published" + (alreadyPublished > 0 ? " (" + alreadyPublished + " of them already were, by an "
                 + "earlier run, at the same revision: not sent again)" : "") + ", " + rejected + " rejected"
                 + (scheduled > 0 ? ", " + scheduled + " scheduled for later" : "")
+                + (previews > 0 ? ", " + previews + (previews == 1 ? " preview" : " previews") : "")
                 + (failed > 0 ? ", " + failed + " failed" : "")
                 + (unresolved > 0 ? ", " + unresolved + " with no answer in time" : "")
                 + (settled || unresolved > 0 ? "" : "; the pipeline was still busy, so the site may not be final") + ".";

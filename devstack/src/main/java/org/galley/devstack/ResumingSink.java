@@ -27,7 +27,9 @@ final class ResumingSink implements StorySink {
     @Override
     public void send(StoryFile story, Sent sent) {
         Long revision = story.revision();
-        if (revision != null && acceptedRevisions.apply(story.articleId()).filter(revision::equals).isPresent()) {
+        // A preview claims no revision, so it is always sent.
+        if (revision != null && !story.isPreview()
+                && acceptedRevisions.apply(story.articleId()).filter(revision::equals).isPresent()) {
             notResent.add(story.articleId());
             sent.completed(null);
             return;

@@ -24,6 +24,11 @@ record StoryFile(byte[] content, StoryFileResult result) {
         return result instanceof StoryFileResult.Parsed parsed ? parsed.submission().getRevision() : null;
     }
 
+    /** Whether the file asks for a preview ({@code preview: true}) rather than publication. */
+    boolean isPreview() {
+        return result instanceof StoryFileResult.Parsed parsed && parsed.submission().getPreview();
+    }
+
     /** When the story was published (or else submitted); files that cannot be read come last. */
     Instant publicationTime() {
         if (result instanceof StoryFileResult.Parsed parsed) {

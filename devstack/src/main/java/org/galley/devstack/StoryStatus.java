@@ -18,7 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                stays about another revision, so only the history says what became of them
  */
 record StoryStatus(Kind kind, String articleId, Long revision, String path, String stage, List<String> reasons,
-                   Map<Long, String> refused, String releaseAt) {
+                   Map<Long, String> refused, String releaseAt, Preview preview) {
+
+    /** The story's newest preview: its address and the revision it shows. */
+    record Preview(String url, long revision) {
+    }
 
     /**
      * SCHEDULED: held by ingest until {@code releaseAt}; CANCELLED: taken down while held, never published;
@@ -32,7 +36,7 @@ record StoryStatus(Kind kind, String articleId, Long revision, String path, Stri
     }
 
     StoryStatus(Kind kind, String articleId, Long revision, String path, String stage, List<String> reasons) {
-        this(kind, articleId, revision, path, stage, reasons, Map.of(), null);
+        this(kind, articleId, revision, path, stage, reasons, Map.of(), null, null);
     }
 
     /** Reads ingest's status view. */
@@ -61,8 +65,10 @@ record StoryStatus(Kind kind, String articleId, Long revision, String path, Stri
         String path = status.path("path").isTextual() ? status.path("path").asText() : null;
         String stage = status.path("stage").isTextual() ? status.path("stage").asText() : null;
         String releaseAt = status.path("releaseAt").isTextual() ? status.path("releaseAt").asText() : null;
+        JsonNode preview = status.path("preview");
         return new StoryStatus(kind, status.path("articleId").asText(), revision, path, stage, reasons, refused,
-                releaseAt);
+                releaseAt, preview.path("url").isTextual() && preview.path("revision").isNumber()
+                        ? new Preview(preview.path("url").asText(), preview.path("revision").asLong()) : null);
     }
 
     /**
@@ -72,6 +78,22 @@ record StoryStatus(Kind kind, String articleId, Long revision, String path, Stri
      * way.
      */
     Optional<StoryStatus> answering(Long sent) {
+        return answering(sent, false);
+    }
+
+    /**
+     * As {@link #answering(Long)}; a story sent as a preview is answered by its preview (as {@code PREVIEWED}, with
+     * the preview's address) or a refusal, since a preview leaves the story's own state alone.
+     */
+    Optional<StoryStatus> answering(Long sent, boolean asPreview) {
+        if (asPreview) {
+            if (preview != null && sent != null && preview.revision() >= sent) {
+                return Optional.of(new StoryStatus(Kind.PREVIEWED, articleId, preview.revision(), null, null,
+                        List.of(), Map.of(), null, preview));
+            }
+            return kind == Kind.REJECTED && revision != null && revision.equals(sent) ? Optional.of(this)
+                    : Optional.empty();
+        }
         if (sent != null && refused.containsKey(sent)) {
             return Optional.of(new StoryStatus(Kind.REJECTED, articleId, sent, null, null, List.of(refused.get(sent))));
         }

@@ -142,7 +142,7 @@ class InFlightWindowTest {
     @Test
     void aRevisionIngestRefusesAsStaleIsRejectedWhileTheStoryStaysPublished() throws InterruptedException {
         pipeline.statuses.put("story-00", new StoryStatus(StoryStatus.Kind.PUBLISHED, "story-00", 3L, "/ai/story-00/",
-                null, List.of(), Map.of(2L, "revision 2 was refused: revision 3 is the newest accepted"), null));
+                null, List.of(), Map.of(2L, "revision 2 was refused: revision 3 is the newest accepted"), null, null));
         pipeline.neverAnswer.add("story-00");
 
         List<PublishReport.Entry> entries = window(4).publish(List.of(story("story-00", 2)));

@@ -50,6 +50,24 @@ class StoryStatusTest {
     }
 
     @Test
+    void aStorySentAsAPreviewIsAnsweredByItsPreviewWhateverTheStorysOwnState() throws Exception {
+        StoryStatus published = StoryStatus.fromJson(json("""
+                {"articleId":"a1","state":"published","revision":1,
+                 "preview":{"url":"http://localhost:8080/preview/abcdefghijklmnop/","revision":2}}"""));
+
+        assertThat(published.answering(3L, true)).as("an older preview does not answer revision 3").isEmpty();
+        StoryStatus answer = published.answering(2L, true).orElseThrow();
+        assertThat(answer.kind()).isEqualTo(StoryStatus.Kind.PREVIEWED);
+        assertThat(answer.preview().url()).isEqualTo("http://localhost:8080/preview/abcdefghijklmnop/");
+        assertThat(new PublishReport(List.of(new PublishReport.Entry("a1.md", "a1", answer, answer.preview().url())),
+                true).summary()).isEqualTo("0 published, 0 rejected, 1 preview.");
+        // The story's own published state answers a publication, not the preview.
+        assertThat(published.answering(1L)).contains(published);
+        assertThat(StoryStatus.fromJson(json("{\"articleId\":\"a1\",\"state\":\"previewed\",\"revision\":1}"))
+                .answering(1L)).as("a story sent for publication is still on its way").isEmpty();
+    }
+
+    @Test
     void aStoryOnItsWayAnswersNothingYet() throws Exception {
         assertThat(StoryStatus.fromJson(json("{\"articleId\":\"a1\",\"state\":\"accepted\",\"revision\":1}"))
                 .answering(1L)).isEmpty();
