@@ -133,6 +133,43 @@ class GalleySubmitIT {
     }
 
     @Test
+    void aStorySubmittedAsAPreviewGoesThroughEveryStageToItsUnguessableAddressAndNowhereElse() throws Exception {
+        Path draft = workDir.resolve("preview-end-to-end.md");
+        Files.writeString(draft, """
+                ---
+                headline: A Draft The Readers Must Not See
+                byline: Desk
+                category: AI
+                tags: [AI]
+                ---
+
+                The editor reads this before anyone else does.
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = submit(out, "--preview", "--site", stack.siteUrl(), draft.toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isZero();
+        String line = printed.lines().filter(l -> l.contains("preview-end-to-end.md")).findFirst().orElseThrow();
+        String address = line.substring(line.indexOf(stack.siteUrl() + "preview/")).strip();
+        assertThat(address).matches(java.util.regex.Pattern.quote(stack.siteUrl()) + "preview/[A-Za-z0-9_-]{32}/");
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("A Draft The Readers Must Not See", "noindex", "Preview");
+        // Listed nowhere, and the story is no more than previewed.
+        for (String listing : List.of("index.html", "feed.xml", "sitemap.xml", "ai/index.html", "published.jsonl")) {
+            Path file = workDir.resolve("site").resolve(listing);
+            assertThat(!Files.exists(file) || !Files.readString(file).contains("preview-end-to-end")
+                    && !Files.readString(file).contains("Readers Must Not See")).as(listing).isTrue();
+        }
+        HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.ingestUrl() + "/preview-end-to-end")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(status.body()).contains("\"state\":\"previewed\"", address);
+    }
+
+    @Test
     void withNoIngestRunningItSaysSoAndExitsOne() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
