@@ -82,7 +82,7 @@ class EmbargoIT {
             assertThat(watch.mentioning(MARKS)).as("records carrying the embargoed story before its time").isEmpty();
             assertThat(OutputWatch.filesMentioning(site, MARKS)).as("site files carrying it before its time").isEmpty();
             looks++;
-            pause();
+            NewsroomDesk.pause();
         }
         assertThat(looks).as("looks taken before the embargo ended (make AHEAD longer on a slow machine)")
                 .isGreaterThanOrEqualTo(3);
@@ -156,7 +156,7 @@ class EmbargoIT {
             if (System.nanoTime() - deadline >= 0) {
                 throw new AssertionError(articleId + " revision " + revision + " not published within " + WAIT);
             }
-            pause();
+            NewsroomDesk.pause();
         }
         return Instant.now();
     }
@@ -166,19 +166,10 @@ class EmbargoIT {
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<String> files = new ArrayList<>();
         while (!files.contains("feed.xml") && System.nanoTime() < deadline) {
-            pause();
+            NewsroomDesk.pause();
             files = OutputWatch.filesMentioning(site, word).stream().map(mention -> mention.file().toString()).toList();
         }
         return files;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 
     @AfterEach

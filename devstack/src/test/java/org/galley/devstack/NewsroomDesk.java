@@ -93,7 +93,8 @@ final class NewsroomDesk {
         }
     }
 
-    private static void pause() {
+    /** A tenth of a second between looks at something the test waits for. */
+    static void pause() {
         try {
             Thread.sleep(100);
         } catch (InterruptedException e) {

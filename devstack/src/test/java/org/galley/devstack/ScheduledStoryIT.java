@@ -98,7 +98,7 @@ class ScheduledStoryIT {
 
         while (Instant.now().isBefore(releaseAt.minusMillis(200))) {
             assertNothingOf(site, "orbital", "lunar");
-            pause();
+            NewsroomDesk.pause();
         }
         Instant seenAt = awaitPublished(site, "orbital-ferry");
         assertThat(seenAt).as("first seen on the site").isAfterOrEqualTo(releaseAt);
@@ -141,7 +141,7 @@ class ScheduledStoryIT {
             if (System.nanoTime() - deadline >= 0) {
                 throw new AssertionError(articleId + " not published within " + WAIT);
             }
-            pause();
+            NewsroomDesk.pause();
         }
         return Instant.now();
     }
@@ -187,15 +187,6 @@ class ScheduledStoryIT {
 
     private static String ingestUrl(ServiceConfig config) {
         return "http://127.0.0.1:" + config.get("GALLEY_INGEST_PORT", "") + "/v1/articles";
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 
     @AfterEach
