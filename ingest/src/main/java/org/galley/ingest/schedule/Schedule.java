@@ -56,9 +56,4 @@ public final class Schedule {
         }
         return embargo == null || published.isAfter(embargo) ? published : embargo;
     }
-
-    /** Whether a held revision's time has come. */
-    public static boolean isDue(Instant releaseAt, Instant now) {
-        return !releaseAt.isAfter(now);
-    }
 }
